@@ -1,0 +1,19 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Db } from './database.ts';
+import * as records from './migrations/2026-11-27-001-records.ts';
+
+// Migrations are listed here rather than read from disk, so they work the same under tsx,
+// in tests and in a bundled build. Add new dated files to the end of this list.
+const migrations: Record<string, Migration> = {
+  '2026-11-27-001-records': records,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  // biome-ignore lint/suspicious/noExplicitAny: the migrator is schema-agnostic
+  const migrator = new Migrator({ db: db as any, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
