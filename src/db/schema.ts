@@ -141,7 +141,7 @@ export type KnowledgeVotesTable = Owned &
 export type PeerRatingsTable = Owned &
   External &
   Stamped & { raterId: string; rateeId: string; month: string; score: number; comment: string | null };
-export type CalendarDaysTable = Stamped & { tenantId: string; date: string; kind: string; name: string | null };
+export type CalendarDaysTable = Owned & Stamped & { date: string; kind: string; name: string | null };
 export type UsageEventsTable = Owned & {
   userId: string | null;
   personId: string | null;

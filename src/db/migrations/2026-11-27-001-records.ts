@@ -379,13 +379,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('calendar_days')
-    .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
+    .$call((t) => tenantKey(t, 'calendar_days'))
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('name', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('calendar_days_pk', ['tenant_id', 'date'])
+    .addUniqueConstraint('calendar_days_date_uq', ['tenant_id', 'date'])
+    .$call(stamps)
     .execute();
 
   await db.schema

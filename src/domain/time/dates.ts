@@ -57,3 +57,50 @@ export function isoWeekday(date: IsoDate): number {
   const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
   return wd === 0 ? 7 : wd;
 }
+
+function zoneOffsetMs(utcMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(utcMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(utcMs / 1000) * 1000;
+}
+
+export type WallTime = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+/** The UTC instant of a wall-clock time in a zone (a time skipped by a DST jump moves forward). */
+export function wallTimeToInstant(t: WallTime, timeZone: string): string {
+  const guess = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+  const first = guess - zoneOffsetMs(guess, timeZone);
+  const second = guess - zoneOffsetMs(first, timeZone);
+  return new Date(second).toISOString();
+}
+
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** 'YYYY-MM-DD HH:mm:ss' wall-clock time of an instant in a zone (how Excel users read it). */
+export function localDateTime(instant: string | Date, timeZone: string): string {
+  let f = dateTimeFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('sv-SE', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    dateTimeFormatters.set(timeZone, f);
+  }
+  return f.format(typeof instant === 'string' ? new Date(instant) : instant);
+}

@@ -1,0 +1,127 @@
+// A record kind is data: its fields say how a value is read from the API or a spreadsheet,
+// checked, labelled and written back. Import, export, OpenAPI and CRUD all derive from it.
+
+export type Locale = 'zh-CN' | 'en';
+export type Label = Record<Locale, string>;
+
+export type FieldType =
+  | 'string'
+  | 'text'
+  | 'integer'
+  | 'money'
+  | 'date'
+  | 'datetime'
+  | 'month'
+  | 'enum'
+  | 'ref'
+  | 'team'
+  | 'splits';
+
+export type KindName =
+  | 'orgUnits'
+  | 'positions'
+  | 'people'
+  | 'memberships'
+  | 'calendarDays'
+  | 'customers'
+  | 'contacts'
+  | 'deals'
+  | 'contracts'
+  | 'installments'
+  | 'payments'
+  | 'activities'
+  | 'proposals'
+  | 'surveys'
+  | 'knowledgePosts'
+  | 'knowledgeVotes'
+  | 'peerRatings'
+  | 'usageEvents'
+  | 'auditLog';
+
+export type FieldDefault = { kind: 'today' } | { kind: 'now' } | { kind: 'value'; value: string | number } | { kind: 'self' };
+
+export type FieldDef = {
+  name: string;
+  type: FieldType;
+  label: Label;
+  isRequired?: boolean;
+  values?: readonly string[];
+  valueLabels?: Record<string, Label>;
+  refKind?: KindName;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  /** Set by the server; returned, never accepted. */
+  isReadOnly?: boolean;
+  /** Accepted only from imports and batch sync (e.g. an activity's original logged_at). */
+  isImportOnly?: boolean;
+  /** Cannot change once created. */
+  isImmutable?: boolean;
+  /** Applied on create when the value is missing. */
+  default?: FieldDefault;
+  isFilterable?: boolean;
+  isSortable?: boolean;
+  isSearchable?: boolean;
+  help?: Label;
+};
+
+export type Issue = {
+  field?: string;
+  code: IssueCode;
+  reason: string;
+  params?: Record<string, string | number>;
+};
+
+export type IssueCode =
+  | 'required'
+  | 'type'
+  | 'format'
+  | 'date'
+  | 'range'
+  | 'length'
+  | 'enum'
+  | 'unknown_ref'
+  | 'shares_sum'
+  | 'shares_owner'
+  | 'shares_duplicate'
+  | 'order'
+  | 'conflict'
+  | 'duplicate_key'
+  | 'read_only'
+  | 'immutable'
+  | 'unknown_field'
+  | 'future'
+  | 'rule';
+
+export type RecordValues = Record<string, unknown>;
+
+export type CheckContext = { today: string; now: string; timeZone: string };
+
+export type RecordKind = {
+  name: KindName;
+  /** URL segment and import/export file stem, kebab-case. */
+  path: string;
+  label: Label;
+  fields: readonly FieldDef[];
+  hasExternalId: boolean;
+  /** The field that identifies a record in a batch when the kind has no externalId. */
+  naturalKey?: string;
+  isReadOnly?: boolean;
+  defaultSort: string;
+  /** Cross-field rules on the complete record (after defaults, merge and reference resolution). */
+  check?: (record: RecordValues, ctx: CheckContext) => Issue[];
+  /** Values the server derives from the record (local dates of instants). */
+  derive?: (record: RecordValues, ctx: CheckContext) => RecordValues;
+};
+
+export function label(zh: string, en: string): Label {
+  return { 'zh-CN': zh, en };
+}
+
+export function fieldOf(kind: RecordKind, name: string): FieldDef | undefined {
+  return kind.fields.find((f) => f.name === name);
+}
+
+export function writableFields(kind: RecordKind, source: 'api' | 'import'): FieldDef[] {
+  return kind.fields.filter((f) => !f.isReadOnly && (source === 'import' || !f.isImportOnly));
+}

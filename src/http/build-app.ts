@@ -1,0 +1,76 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { AppDeps } from '../app/context.ts';
+import { registerAuth } from './auth-hook.ts';
+import { sendProblem, toProblem } from './problem.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { recordRoutes } from './routes/records.routes.ts';
+import { systemRoutes } from './routes/system.routes.ts';
+
+export type BuildOptions = { logger?: FastifyServerOptions['logger']; secureCookies?: boolean };
+
+/** The whole HTTP app without listening: tests drive it with app.inject(). */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 25 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Pacer API',
+        description:
+          'Pacer sales performance management (销售绩效管理系统). Authenticate with the session cookie from POST /api/v1/auth/login (writes then need the x-csrf-token header) or with `Authorization: Bearer <API token>`. Errors are application/problem+json naming the record, the field and the reason.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'pacer_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ problem: problem.type, detail: problem.detail }, 'request refused');
+    return sendProblem(reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, {
+      type: 'https://pacer.dev/problems/not-found',
+      title: 'Not found',
+      status: 404,
+      detail: `no route ${request.method} ${request.url.split('?')[0]}`,
+    }),
+  );
+
+  registerAuth(app, deps);
+  authRoutes(app, deps, { secureCookies: options.secureCookies ?? false });
+  recordRoutes(app, deps);
+  systemRoutes(app, deps);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.ready();
+  return app;
+}
