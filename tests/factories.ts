@@ -3,16 +3,23 @@ import { systemActor } from '../src/app/auth/authenticate.ts';
 import type { AppDeps } from '../src/app/context.ts';
 import { saveRecords } from '../src/app/records/save-records.ts';
 import { createTenant, createUser } from '../src/app/tenants/create-tenant.ts';
+import type { Role } from '../src/db/repositories/record-scopes.ts';
 import type { KindName } from '../src/domain/records/field.ts';
 import { kindByName } from '../src/domain/records/kinds.ts';
-import type { Role } from '../src/db/repositories/record-scopes.ts';
 
 export const PASSWORD = 'correct horse battery';
 
 /** Saves records through the real write path as the tenant's system admin; returns ids by externalId. */
 export async function seedRecords(deps: AppDeps, tenantId: string, kind: KindName, rows: Record<string, unknown>[]) {
   const actor = await systemActor(deps, tenantId);
-  const report = await saveRecords(deps, actor, kindByName(kind), 'upsert', rows.map((raw) => ({ raw })), { source: 'import' });
+  const report = await saveRecords(
+    deps,
+    actor,
+    kindByName(kind),
+    'upsert',
+    rows.map((raw) => ({ raw })),
+    { source: 'import' },
+  );
   if (!report.isCommitted) throw new Error(`seeding ${kind} failed: ${JSON.stringify(report.issues)}`);
   const ids: Record<string, string> = {};
   for (const r of report.records) ids[String(r.externalId ?? r.id)] = String(r.id);

@@ -1,6 +1,6 @@
-import type { TenantSettings } from '../domain/tenant-settings.ts';
 import type { Db, DialectName } from '../db/database.ts';
 import type { AccessScope } from '../db/repositories/record-scopes.ts';
+import type { TenantSettings } from '../domain/tenant-settings.ts';
 
 export type Clock = { now: () => Date };
 export const systemClock: Clock = { now: () => new Date() };

@@ -1,4 +1,4 @@
-import { databaseConfigFromEnv, type DatabaseConfig } from '../db/database.ts';
+import { type DatabaseConfig, databaseConfigFromEnv } from '../db/database.ts';
 
 export type Config = {
   port: number;
@@ -16,7 +16,8 @@ const isOff = (v: string | undefined) => v !== undefined && ['0', 'false', 'no',
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = env.DATA_DIR ?? './data';
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, got '${env.PORT}'`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`PORT must be a port number, got '${env.PORT}'`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',

@@ -6,13 +6,13 @@ import { systemActor } from '../app/auth/authenticate.ts';
 import { type AppDeps, systemClock } from '../app/context.ts';
 import { exportRecords } from '../app/import-export/export-records.ts';
 import { importFile } from '../app/import-export/import-records.ts';
-import { localDate } from '../domain/time/dates.ts';
-import type { Locale } from '../domain/records/field.ts';
-import { kindByPath, recordKinds } from '../domain/records/kinds.ts';
 import { type DatabaseHandle, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { findTenantBySlug, listTenants } from '../db/repositories/tenants.repository.ts';
 import { hasAnyTenant, seedDemo } from '../db/seed/seed-demo.ts';
+import type { Locale } from '../domain/records/field.ts';
+import { kindByPath, recordKinds } from '../domain/records/kinds.ts';
+import { localDate } from '../domain/time/dates.ts';
 import { buildApp } from '../http/build-app.ts';
 import { type Config, loadConfig } from './config.ts';
 
@@ -87,9 +87,13 @@ export function buildCli(config: Config = loadConfig()): Command {
       process.once('SIGTERM', close);
       await app.listen({ port: Number(opts.port), host: config.host });
       const url = `http://localhost:${Number(opts.port)}`;
-      console.log(`Pacer is running on ${config.database.dialect === 'sqlite' ? `SQLite (${config.database.file})` : 'PostgreSQL'}`);
+      console.log(
+        `Pacer is running on ${config.database.dialect === 'sqlite' ? `SQLite (${config.database.file})` : 'PostgreSQL'}`,
+      );
       console.log(`  API:      ${url}/api/v1   docs: ${url}/api/docs   OpenAPI: ${url}/api/openapi.json`);
-      console.log('  Log in:   admin@pacer.demo / manager@pacer.demo / rep@pacer.demo / finance@pacer.demo, password pacer-demo');
+      console.log(
+        '  Log in:   admin@pacer.demo / manager@pacer.demo / rep@pacer.demo / finance@pacer.demo, password pacer-demo',
+      );
     });
 
   program
@@ -118,45 +122,67 @@ export function buildCli(config: Config = loadConfig()): Command {
   program
     .command('import')
     .description('import a CSV or XLSX file of one record kind (upsert by externalId)')
-    .argument('<kind>', `record kind: ${recordKinds.filter((k) => !k.isReadOnly).map((k) => k.path).join(', ')}`)
+    .argument(
+      '<kind>',
+      `record kind: ${recordKinds
+        .filter((k) => !k.isReadOnly)
+        .map((k) => k.path)
+        .join(', ')}`,
+    )
     .argument('<file>', 'the .csv or .xlsx file')
     .option('--tenant <slug>', 'tenant slug (needed when there are several)')
     .option('--dry-run', 'check every row and report, change nothing')
     .option('--skip-bad-rows', 'write the good rows and report the bad ones (default: all or nothing)')
-    .addOption(new Option('--lang <locale>', 'language of messages and headers').choices(['zh-CN', 'en']).default('zh-CN'))
-    .action(async (path: string, file: string, opts: { tenant?: string; dryRun?: boolean; skipBadRows?: boolean; lang: Locale }) => {
-      const kind = kindArg(path);
-      const { handle, deps } = await open(config);
-      try {
-        const actor = await systemActor(deps, await tenantId(deps, opts.tenant));
-        const bar = new SingleBar({ format: '{phase} [{bar}] {value}/{total} rows', hideCursor: true });
-        let started = false;
-        const report = await importFile(deps, actor, kind, { bytes: readFileSync(file), fileName: basename(file) }, {
-          dryRun: opts.dryRun,
-          skipInvalid: opts.skipBadRows,
-          locale: opts.lang,
-          onProgress: (phase, done, total) => {
-            if (!started) bar.start(total, 0, { phase });
-            started = true;
-            bar.setTotal(total);
-            bar.update(done, { phase: phase === 'check' ? 'checking' : 'writing ' });
-          },
-        });
-        if (started) bar.stop();
-        console.log(
-          `${report.fileName} (${report.format}${report.encoding ? `, ${report.encoding}` : ''}): ${report.total} rows; ` +
-            `created ${report.created.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length}, ` +
-            `bad ${new Set(report.issues.map((i) => i.index)).size}${report.isCommitted ? '' : ' — nothing was written'}`,
-        );
-        if (report.ignoredColumns.length) console.log(`ignored columns: ${report.ignoredColumns.join(', ')}`);
-        for (const i of report.issues.slice(0, 200)) console.log(`  row ${i.rowNumber ?? '?'}  ${i.field ?? ''}: ${i.reason}`);
-        if (report.issues.length > 200) console.log(`  ... and ${report.issues.length - 200} more`);
-        for (const w of report.warnings.slice(0, 50)) console.log(`  warning row ${w.rowNumber ?? '?'}  ${w.field ?? ''}: ${w.reason}`);
-        process.exitCode = report.issues.length > 0 && !opts.dryRun && !report.isCommitted ? 1 : 0;
-      } finally {
-        await handle.destroy();
-      }
-    });
+    .addOption(
+      new Option('--lang <locale>', 'language of messages and headers').choices(['zh-CN', 'en']).default('zh-CN'),
+    )
+    .action(
+      async (
+        path: string,
+        file: string,
+        opts: { tenant?: string; dryRun?: boolean; skipBadRows?: boolean; lang: Locale },
+      ) => {
+        const kind = kindArg(path);
+        const { handle, deps } = await open(config);
+        try {
+          const actor = await systemActor(deps, await tenantId(deps, opts.tenant));
+          const bar = new SingleBar({ format: '{phase} [{bar}] {value}/{total} rows', hideCursor: true });
+          let started = false;
+          const report = await importFile(
+            deps,
+            actor,
+            kind,
+            { bytes: readFileSync(file), fileName: basename(file) },
+            {
+              dryRun: opts.dryRun,
+              skipInvalid: opts.skipBadRows,
+              locale: opts.lang,
+              onProgress: (phase, done, total) => {
+                if (!started) bar.start(total, 0, { phase });
+                started = true;
+                bar.setTotal(total);
+                bar.update(done, { phase: phase === 'check' ? 'checking' : 'writing ' });
+              },
+            },
+          );
+          if (started) bar.stop();
+          console.log(
+            `${report.fileName} (${report.format}${report.encoding ? `, ${report.encoding}` : ''}): ${report.total} rows; ` +
+              `created ${report.created.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length}, ` +
+              `bad ${new Set(report.issues.map((i) => i.index)).size}${report.isCommitted ? '' : ' — nothing was written'}`,
+          );
+          if (report.ignoredColumns.length) console.log(`ignored columns: ${report.ignoredColumns.join(', ')}`);
+          for (const i of report.issues.slice(0, 200))
+            console.log(`  row ${i.rowNumber ?? '?'}  ${i.field ?? ''}: ${i.reason}`);
+          if (report.issues.length > 200) console.log(`  ... and ${report.issues.length - 200} more`);
+          for (const w of report.warnings.slice(0, 50))
+            console.log(`  warning row ${w.rowNumber ?? '?'}  ${w.field ?? ''}: ${w.reason}`);
+          process.exitCode = report.issues.length > 0 && !opts.dryRun && !report.isCommitted ? 1 : 0;
+        } finally {
+          await handle.destroy();
+        }
+      },
+    );
 
   program
     .command('export')
@@ -187,7 +213,9 @@ export function buildCli(config: Config = loadConfig()): Command {
     .action(async (opts: { out: string }) => {
       if (config.database.dialect === 'postgres') {
         console.log('Pacer is on PostgreSQL: back it up with its own tools, for example');
-        console.log(`  pg_dump --format=custom --file=pacer.dump "${config.database.url.replace(/:[^:@/]+@/, ':***@')}"`);
+        console.log(
+          `  pg_dump --format=custom --file=pacer.dump "${config.database.url.replace(/:[^:@/]+@/, ':***@')}"`,
+        );
         return;
       }
       const handle = openDatabase(config.database);

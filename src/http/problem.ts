@@ -16,7 +16,13 @@ export type Problem = {
   errors?: Array<{ field?: string; code: string; reason: string; [k: string]: unknown }>;
 };
 
-const problem = (status: number, slug: string, title: string, detail: string, extra: Partial<Problem> = {}): Problem => ({
+const problem = (
+  status: number,
+  slug: string,
+  title: string,
+  detail: string,
+  extra: Partial<Problem> = {},
+): Problem => ({
   type: `https://pacer.dev/problems/${slug}`,
   title,
   status,
@@ -26,9 +32,15 @@ const problem = (status: number, slug: string, title: string, detail: string, ex
 
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (error instanceof ValidationError)
-    return problem(422, 'validation', 'Validation failed', error.message, { record: error.recordKind, errors: error.issues });
+    return problem(422, 'validation', 'Validation failed', error.message, {
+      record: error.recordKind,
+      errors: error.issues,
+    });
   if (error instanceof NotFoundError)
-    return problem(404, 'not-found', 'Not found', error.message, { record: error.recordKind, recordId: error.recordId });
+    return problem(404, 'not-found', 'Not found', error.message, {
+      record: error.recordKind,
+      recordId: error.recordId,
+    });
   if (error instanceof ForbiddenError) return problem(403, 'forbidden', 'Forbidden', error.message);
   if (error instanceof UnauthorizedError) return problem(401, 'unauthorized', 'Unauthorized', error.message);
   if (error instanceof ConflictError)
@@ -41,15 +53,28 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (hasZodFastifySchemaValidationErrors(e)) {
     const where = e.validationContext ?? 'body';
     const errors = e.validation.map((v) => {
-      const path = v.instancePath.replace(/^\//, '').replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
+      const path = v.instancePath
+        .replace(/^\//, '')
+        .replace(/\/(\d+)(?=\/|$)/g, '[$1]')
+        .replace(/\//g, '.');
       const missing = /received undefined/.test(v.message ?? '');
-      return { field: path || where, code: missing ? 'required' : 'type', reason: missing ? `${path} is required` : (v.message ?? 'is invalid') };
+      return {
+        field: path || where,
+        code: missing ? 'required' : 'type',
+        reason: missing ? `${path} is required` : (v.message ?? 'is invalid'),
+      };
     });
     const record = request.routeOptions.url?.split('/')[3];
-    return problem(422, 'validation', 'Validation failed', `${request.method} ${request.routeOptions.url}: ${errors.map((x) => `${x.field}: ${x.reason}`).join('; ')}`, {
-      ...(record ? { record } : {}),
-      errors,
-    });
+    return problem(
+      422,
+      'validation',
+      'Validation failed',
+      `${request.method} ${request.routeOptions.url}: ${errors.map((x) => `${x.field}: ${x.reason}`).join('; ')}`,
+      {
+        ...(record ? { record } : {}),
+        errors,
+      },
+    );
   }
   if (e.statusCode && e.statusCode < 500)
     return problem(e.statusCode, e.code?.toLowerCase().replace(/_/g, '-') ?? 'bad-request', 'Bad request', e.message);

@@ -30,14 +30,14 @@ const EXPECTED_COUNTS: Record<DemoTable, number> = {
   contractSplits: 1_148,
   installments: 2_203,
   payments: 1_851,
-  activities: 32_575,
+  activities: 32_709,
   proposals: 1_364,
   surveys: 552,
   knowledgePosts: 80,
   knowledgeVotes: 551,
   peerRatings: 1_208,
   calendarDays: 121,
-  usageEvents: 38_949,
+  usageEvents: 39_083,
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;

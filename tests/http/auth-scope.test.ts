@@ -16,7 +16,8 @@ describe.each(dialects)('auth and data scopes on %s', (dialect) => {
     acme = await buildTestCompany(db.deps, 'acme');
     other = await buildTestCompany(db.deps, 'other');
     app = await buildApp(db.deps);
-    for (const name of ['admin', 'finance', 'rita', 'mia', 'alice', 'bob', 'carol']) as[name] = await logIn(app, acme.emails[name] as string);
+    for (const name of ['admin', 'finance', 'rita', 'mia', 'alice', 'bob', 'carol'])
+      as[name] = await logIn(app, acme.emails[name] as string);
     as.otherAdmin = await logIn(app, other.emails.admin as string);
   });
   afterAll(async () => {
@@ -41,7 +42,11 @@ describe.each(dialects)('auth and data scopes on %s', (dialect) => {
   });
 
   it('sets an HTTP-only SameSite session cookie', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: acme.emails.bob, password: 'correct horse battery' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: acme.emails.bob, password: 'correct horse battery' },
+    });
     const cookie = res.cookies.find((c) => c.name === 'pacer_session');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
@@ -57,7 +62,12 @@ describe.each(dialects)('auth and data scopes on %s', (dialect) => {
     const cookieOnly = { cookie: as.alice?.headers.cookie as string };
     const refused = await app.inject({ method: 'POST', url: '/api/v1/customers', headers: cookieOnly, payload });
     expect(refused.statusCode).toBe(403);
-    const accepted = await app.inject({ method: 'POST', url: '/api/v1/customers', headers: as.alice?.headers, payload });
+    const accepted = await app.inject({
+      method: 'POST',
+      url: '/api/v1/customers',
+      headers: as.alice?.headers,
+      payload,
+    });
     expect(accepted.statusCode).toBe(201);
     expect(accepted.json().record.ownerId).toBe(acme.people.ALICE);
   });
@@ -96,17 +106,36 @@ describe.each(dialects)('auth and data scopes on %s', (dialect) => {
   it('admin and finance see the whole tenant; finance cannot write customers', async () => {
     expect((await names('admin', '/api/v1/customers')).length).toBe(5);
     expect((await names('finance', '/api/v1/customers')).length).toBe(5);
-    const res = await app.inject({ method: 'POST', url: '/api/v1/customers', headers: as.finance?.headers, payload: { name: 'x', grade: 'A' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/customers',
+      headers: as.finance?.headers,
+      payload: { name: 'x', grade: 'A' },
+    });
     expect(res.statusCode).toBe(403);
   });
 
   it('no one reads another tenant’s records: list excludes them, by id is 404', async () => {
-    expect(await names('otherAdmin', '/api/v1/customers')).toEqual(['卡罗尔客户', '戴夫客户', '爱丽丝客户', '鲍勃客户']);
+    expect(await names('otherAdmin', '/api/v1/customers')).toEqual([
+      '卡罗尔客户',
+      '戴夫客户',
+      '爱丽丝客户',
+      '鲍勃客户',
+    ]);
     const foreign = acme.customers['C-ALICE'];
     expect((await get('otherAdmin', `/api/v1/customers/${foreign}`)).statusCode).toBe(404);
-    const patch = await app.inject({ method: 'PATCH', url: `/api/v1/customers/${foreign}`, headers: as.otherAdmin?.headers, payload: { grade: 'C' } });
+    const patch = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/customers/${foreign}`,
+      headers: as.otherAdmin?.headers,
+      payload: { grade: 'C' },
+    });
     expect(patch.statusCode).toBe(422);
-    const del = await app.inject({ method: 'DELETE', url: `/api/v1/customers/${foreign}`, headers: as.otherAdmin?.headers });
+    const del = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/customers/${foreign}`,
+      headers: as.otherAdmin?.headers,
+    });
     expect(del.statusCode).toBe(404);
     expect((await get('admin', `/api/v1/customers/${foreign}`)).json().grade).toBe('A');
   });
@@ -123,16 +152,34 @@ describe.each(dialects)('auth and data scopes on %s', (dialect) => {
   });
 
   it('API tokens: a rep’s token reads only the rep’s customers; a revoked token is refused', async () => {
-    const created = await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: as.bob?.headers, payload: { name: 'sync' } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      headers: as.bob?.headers,
+      payload: { name: 'sync' },
+    });
     expect(created.statusCode).toBe(201);
     const bearer = { authorization: `Bearer ${created.json().token}` };
     const list = await app.inject({ method: 'GET', url: '/api/v1/customers', headers: bearer });
     expect(list.json().items.map((c: { name: string }) => c.name)).toEqual(['鲍勃客户']);
-    const alices = await app.inject({ method: 'GET', url: `/api/v1/customers/${acme.customers['C-ALICE']}`, headers: bearer });
+    const alices = await app.inject({
+      method: 'GET',
+      url: `/api/v1/customers/${acme.customers['C-ALICE']}`,
+      headers: bearer,
+    });
     expect(alices.statusCode).toBe(404);
-    const write = await app.inject({ method: 'POST', url: '/api/v1/activities', headers: bearer, payload: { type: 'call', customerId: 'C-BOB', occurredAt: '2026-03-10T01:00:00Z', notes: '电话沟通需求' } });
+    const write = await app.inject({
+      method: 'POST',
+      url: '/api/v1/activities',
+      headers: bearer,
+      payload: { type: 'call', customerId: 'C-BOB', occurredAt: '2026-03-10T01:00:00Z', notes: '电话沟通需求' },
+    });
     expect(write.statusCode).toBe(201);
-    const revoke = await app.inject({ method: 'DELETE', url: `/api/v1/auth/tokens/${created.json().id}`, headers: as.bob?.headers });
+    const revoke = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/auth/tokens/${created.json().id}`,
+      headers: as.bob?.headers,
+    });
     expect(revoke.statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url: '/api/v1/customers', headers: bearer })).statusCode).toBe(401);
   });

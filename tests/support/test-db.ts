@@ -9,7 +9,8 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 // (CI always sets it). Each suite gets its own database and drops it afterwards.
 
 const pgUrl = process.env.TEST_DATABASE_URL;
-if (process.env.CI === 'true' && !pgUrl) throw new Error('CI must set TEST_DATABASE_URL: the PostgreSQL suites may not be skipped');
+if (process.env.CI === 'true' && !pgUrl)
+  throw new Error('CI must set TEST_DATABASE_URL: the PostgreSQL suites may not be skipped');
 
 export const dialects: DialectName[] = pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];
 

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
-import { defaultTenantSettings, type TenantSettings } from '../../domain/tenant-settings.ts';
-import { localDate } from '../../domain/time/dates.ts';
 import type { Role } from '../../db/repositories/record-scopes.ts';
 import { findTenant } from '../../db/repositories/tenants.repository.ts';
 import * as users from '../../db/repositories/users.repository.ts';
+import { defaultTenantSettings, type TenantSettings } from '../../domain/tenant-settings.ts';
+import { localDate } from '../../domain/time/dates.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import { UnauthorizedError } from '../errors.ts';
 import { verifyPassword } from './passwords.ts';
@@ -28,7 +28,11 @@ export async function logIn(deps: AppDeps, email: string, password: string, tena
     if (user.isDisabled || !user.passwordHash) continue;
     if (await verifyPassword(user.passwordHash, password)) matches.push(user);
   }
-  if (candidates.length === 0) await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', password);
+  if (candidates.length === 0)
+    await verifyPassword(
+      '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      password,
+    );
   if (matches.length !== 1) {
     throw new UnauthorizedError(
       matches.length > 1 ? 'this email has accounts in several tenants: name the tenant' : 'email or password is wrong',
@@ -88,13 +92,17 @@ export async function loadActor(deps: AppDeps, tenantId: string, userId: string)
   if (!user || !tenant || user.isDisabled) throw new UnauthorizedError('the account is not active');
   const role = ROLES.includes(user.role as Role) ? (user.role as Role) : 'rep';
   const now = deps.clock.now();
-  const settings: TenantSettings = { ...defaultTenantSettings, ...(JSON.parse(tenant.settingsJson) as Partial<TenantSettings>) };
+  const settings: TenantSettings = {
+    ...defaultTenantSettings,
+    ...(JSON.parse(tenant.settingsJson) as Partial<TenantSettings>),
+  };
   return {
     tenantId,
     role,
     userId: user.id,
     personId: user.personId,
-    managedUnitPaths: role === 'manager' && user.personId ? await users.managedUnitPaths(deps.db, tenantId, user.personId) : [],
+    managedUnitPaths:
+      role === 'manager' && user.personId ? await users.managedUnitPaths(deps.db, tenantId, user.personId) : [],
     today: localDate(now, tenant.timeZone),
     now: now.toISOString(),
     timeZone: tenant.timeZone,

@@ -38,9 +38,13 @@ export function normaliseHeader(text: string): string {
 }
 
 function aliases(column: Column): string[] {
-  const labels = column.field ? [column.field.label['zh-CN'], column.field.label.en] : [EXTERNAL_ID_LABEL['zh-CN'], EXTERNAL_ID_LABEL.en];
+  const labels = column.field
+    ? [column.field.label['zh-CN'], column.field.label.en]
+    : [EXTERNAL_ID_LABEL['zh-CN'], EXTERNAL_ID_LABEL.en];
   const withoutUnit = labels.map((l) => l.replace(/\(.*\)$/, ''));
-  return [...labels, ...withoutUnit, column.key, column.key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)].map(normaliseHeader);
+  return [...labels, ...withoutUnit, column.key, column.key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)].map(
+    normaliseHeader,
+  );
 }
 
 export type HeaderMapping = { byIndex: Array<Column | undefined>; ignored: string[]; missing: Column[] };

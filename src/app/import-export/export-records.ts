@@ -1,7 +1,7 @@
+import { displayKeysOf, type ListQuery, listRecords } from '../../db/repositories/records.repository.ts';
 import type { FieldDef, KindName, Locale, RecordKind, RecordValues } from '../../domain/records/field.ts';
 import type { ShareEntry } from '../../domain/records/rules.ts';
 import { localDateTime } from '../../domain/time/dates.ts';
-import { displayKeysOf, type ListQuery, listRecords } from '../../db/repositories/records.repository.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import type { Cell } from '../files/read-table.ts';
 import { type WriteFormat, writeTable } from '../files/write-table.ts';
@@ -84,9 +84,15 @@ const TYPE_HELP: Record<FieldDef['type'], Record<Locale, string>> = {
   string: { 'zh-CN': '文本', en: 'text' },
   text: { 'zh-CN': '文本', en: 'text' },
   integer: { 'zh-CN': '整数', en: 'whole number' },
-  money: { 'zh-CN': '金额（元），最多两位小数，可写“12.5万”', en: 'amount in yuan, at most 2 decimals; "12.5万" works' },
+  money: {
+    'zh-CN': '金额（元），最多两位小数，可写“12.5万”',
+    en: 'amount in yuan, at most 2 decimals; "12.5万" works',
+  },
   date: { 'zh-CN': '日期，如 2025-03-14 或 2025/3/14', en: 'date, e.g. 2025-03-14 or 2025/3/14' },
-  datetime: { 'zh-CN': '日期时间，如 2025-03-14 09:30（租户时区）', en: 'date and time, e.g. 2025-03-14 09:30 (tenant time zone)' },
+  datetime: {
+    'zh-CN': '日期时间，如 2025-03-14 09:30（租户时区）',
+    en: 'date and time, e.g. 2025-03-14 09:30 (tenant time zone)',
+  },
   month: { 'zh-CN': '月份，如 2025-03', en: 'month, e.g. 2025-03' },
   enum: { 'zh-CN': '可选值', en: 'one of' },
   ref: { 'zh-CN': '外部编号或ID', en: 'external ID or ID' },
@@ -96,7 +102,10 @@ const TYPE_HELP: Record<FieldDef['type'], Record<Locale, string>> = {
 
 function columnHelp(column: Column, locale: Locale): string {
   const f = column.field;
-  if (!f) return locale === 'zh-CN' ? '在其他系统中的编号；重复导入时据此更新而不新增' : 'the key in another system; re-importing updates by it instead of adding';
+  if (!f)
+    return locale === 'zh-CN'
+      ? '在其他系统中的编号；重复导入时据此更新而不新增'
+      : 'the key in another system; re-importing updates by it instead of adding';
   const values = f.values?.map((v) => f.valueLabels?.[v]?.[locale] ?? v).join(' / ');
   return [TYPE_HELP[f.type][locale], values, f.help?.[locale]].filter(Boolean).join(locale === 'zh-CN' ? '；' : '; ');
 }
@@ -114,7 +123,11 @@ export function templateFile(kind: RecordKind, format: WriteFormat, locale: Loca
       sheetName: zh ? '填写说明' : 'Instructions',
       rows: [
         zh ? ['列', '必填', '说明'] : ['Column', 'Required', 'Meaning'],
-        ...columns.map((c) => [headerOf(c, locale, false), c.isRequired ? (zh ? '是' : 'yes') : '', columnHelp(c, locale)]),
+        ...columns.map((c) => [
+          headerOf(c, locale, false),
+          c.isRequired ? (zh ? '是' : 'yes') : '',
+          columnHelp(c, locale),
+        ]),
       ],
     },
   });

@@ -1,16 +1,20 @@
 import { uuidv7 } from 'uuidv7';
-import type { RecordKind } from '../../domain/records/field.ts';
 import { appendAudit, appendUsage } from '../../db/repositories/journal.repository.ts';
 import { deleteRecord, writableIds } from '../../db/repositories/records.repository.ts';
+import type { RecordKind } from '../../domain/records/field.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import { ConflictError, ForbiddenError } from '../errors.ts';
-import { assertCanWrite } from './record-policy.ts';
 import { getVisibleRecord } from './read-records.ts';
+import { assertCanWrite } from './record-policy.ts';
 
 /** Foreign keys refuse deleting a record others still point to; say so instead of a 500. */
 function isForeignKeyViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
-  return e.code === '23503' || e.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || /FOREIGN KEY constraint failed/.test(e.message ?? '');
+  return (
+    e.code === '23503' ||
+    e.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ||
+    /FOREIGN KEY constraint failed/.test(e.message ?? '')
+  );
 }
 
 export async function deleteVisibleRecord(deps: AppDeps, actor: Actor, kind: RecordKind, id: string) {
@@ -22,15 +26,38 @@ export async function deleteVisibleRecord(deps: AppDeps, actor: Actor, kind: Rec
       if (!allowed.has(id)) throw new ForbiddenError(`${actor.role} may not delete ${kind.name} ${id}`);
       await deleteRecord(tx, actor.tenantId, kind, id);
       await appendAudit(tx, actor.tenantId, [
-        { id: uuidv7(), at: actor.now, actorUserId: actor.userId, action: 'delete', recordKind: kind.name, recordId: id, beforeJson: JSON.stringify(before), afterJson: null, reason: null },
+        {
+          id: uuidv7(),
+          at: actor.now,
+          actorUserId: actor.userId,
+          action: 'delete',
+          recordKind: kind.name,
+          recordId: id,
+          beforeJson: JSON.stringify(before),
+          afterJson: null,
+          reason: null,
+        },
       ]);
       await appendUsage(tx, actor.tenantId, [
-        { id: uuidv7(), userId: actor.userId, personId: actor.personId, at: actor.now, onDate: actor.today, action: 'delete', recordKind: kind.name, recordId: id },
+        {
+          id: uuidv7(),
+          userId: actor.userId,
+          personId: actor.personId,
+          at: actor.now,
+          onDate: actor.today,
+          action: 'delete',
+          recordKind: kind.name,
+          recordId: id,
+        },
       ]);
     });
   } catch (error) {
     if (isForeignKeyViolation(error))
-      throw new ConflictError(`${kind.name} ${id} is still referenced by other records; remove or reassign those first`, kind.name, id);
+      throw new ConflictError(
+        `${kind.name} ${id} is still referenced by other records; remove or reassign those first`,
+        kind.name,
+        id,
+      );
     throw error;
   }
 }

@@ -1,9 +1,9 @@
-import { type Transaction, sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
+import { chunk } from '../../db/repositories/records.repository.ts';
+import type { Database } from '../../db/schema.ts';
 import type { KindName, RecordKind, RecordValues } from '../../domain/records/field.ts';
 import { addDays } from '../../domain/time/dates.ts';
-import type { Database } from '../../db/schema.ts';
-import { chunk } from '../../db/repositories/records.repository.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import type { PreparedRow } from './save-records.ts';
 
@@ -48,13 +48,19 @@ export async function runBatchChecks(deps: AppDeps, actor: Actor, kind: RecordKi
 
 async function checkUnique(deps: AppDeps, actor: Actor, kind: RecordKind, rows: PreparedRow[]) {
   for (const columns of uniqueKeys[kind.name] ?? []) {
-    const tupleOf = (r: RecordValues) => (columns.some((c) => r[c] == null) ? undefined : JSON.stringify(columns.map((c) => r[c])));
+    const tupleOf = (r: RecordValues) =>
+      columns.some((c) => r[c] == null) ? undefined : JSON.stringify(columns.map((c) => r[c]));
     const inBatch = new Map<string, PreparedRow>();
     for (const row of valid(rows)) {
       const t = tupleOf(row.record);
       if (!t) continue;
       const first = inBatch.get(t);
-      if (first) row.issues.push({ field: columns[0], code: 'duplicate_key', reason: `${columns.join(' + ')} repeats row ${first.rowNumber ?? first.index} of this batch` });
+      if (first)
+        row.issues.push({
+          field: columns[0],
+          code: 'duplicate_key',
+          reason: `${columns.join(' + ')} repeats row ${first.rowNumber ?? first.index} of this batch`,
+        });
       else inBatch.set(t, row);
     }
     for (const part of chunk([...inBatch.values()], 300)) {
@@ -96,14 +102,21 @@ async function placeOrgUnits(deps: AppDeps, actor: Actor, rows: PreparedRow[]) {
     for (const row of left) {
       const id = String(row.record.id);
       const parent = row.record.parentId as string | null;
-      const parentPath = parent ? (pending.find((r) => r.record.id === parent)?.record.path as string | undefined) ?? paths.get(parent) : '/';
+      const parentPath = parent
+        ? ((pending.find((r) => r.record.id === parent)?.record.path as string | undefined) ?? paths.get(parent))
+        : '/';
       if (parentPath === undefined) next.push(row);
       else if (parentPath.includes(`/${id}/`))
-        row.issues.push({ field: 'parentId', code: 'rule', reason: `unit ${id} cannot move under its own descendant ${parent}` });
+        row.issues.push({
+          field: 'parentId',
+          code: 'rule',
+          reason: `unit ${id} cannot move under its own descendant ${parent}`,
+        });
       else row.record.path = `${parentPath}${id}/`;
     }
     if (next.length === left.length) {
-      for (const row of next) row.issues.push({ field: 'parentId', code: 'unknown_ref', reason: 'the parent unit is not valid' });
+      for (const row of next)
+        row.issues.push({ field: 'parentId', code: 'unknown_ref', reason: 'the parent unit is not valid' });
       break;
     }
     left = next;
@@ -140,7 +153,13 @@ async function checkMembershipOverlaps(deps: AppDeps, actor: Actor, rows: Prepar
   }
 }
 
-async function contractTotals(deps: AppDeps, actor: Actor, table: 'installments' | 'payments', contractIds: string[], exclude: Set<unknown>) {
+async function contractTotals(
+  deps: AppDeps,
+  actor: Actor,
+  table: 'installments' | 'payments',
+  contractIds: string[],
+  exclude: Set<unknown>,
+) {
   const contracts = await deps.db
     .selectFrom('contracts')
     .select(['id', 'amountCents'])
@@ -154,7 +173,8 @@ async function contractTotals(deps: AppDeps, actor: Actor, table: 'installments'
     .where('contractId', 'in', contractIds)
     .execute();
   const sums = new Map<string, number>();
-  for (const i of items) if (!exclude.has(i.id)) sums.set(i.contractId, (sums.get(i.contractId) ?? 0) + Number(i.amountCents));
+  for (const i of items)
+    if (!exclude.has(i.id)) sums.set(i.contractId, (sums.get(i.contractId) ?? 0) + Number(i.amountCents));
   return { amount: new Map(contracts.map((c) => [c.id, Number(c.amountCents)])), sums };
 }
 
@@ -162,7 +182,13 @@ async function checkInstallmentPlans(deps: AppDeps, actor: Actor, rows: Prepared
   const batch = valid(rows);
   const ids = [...new Set(batch.map((r) => String(r.record.contractId)))];
   if (ids.length === 0) return;
-  const { amount, sums } = await contractTotals(deps, actor, 'installments', ids, new Set(batch.map((r) => r.record.id)));
+  const { amount, sums } = await contractTotals(
+    deps,
+    actor,
+    'installments',
+    ids,
+    new Set(batch.map((r) => r.record.id)),
+  );
   for (const row of batch) {
     const c = String(row.record.contractId);
     const planned = (sums.get(c) ?? 0) + Number(row.record.amountCents);
@@ -189,7 +215,11 @@ async function checkPayments(deps: AppDeps, actor: Actor, rows: PreparedRow[]) {
     const c = String(row.record.contractId);
     const received = (sums.get(c) ?? 0) + Number(row.record.amountCents);
     if (received < 0) {
-      row.issues.push({ field: 'amountCents', code: 'range', reason: `the refund exceeds the ${(sums.get(c) ?? 0) / 100} yuan received on contract ${c}` });
+      row.issues.push({
+        field: 'amountCents',
+        code: 'range',
+        reason: `the refund exceeds the ${(sums.get(c) ?? 0) / 100} yuan received on contract ${c}`,
+      });
       continue;
     }
     sums.set(c, received);
@@ -227,7 +257,14 @@ async function transferPeople(tx: Transaction<Database>, actor: Actor, written: 
     const unitId = row.record.unitId;
     if (typeof unitId !== 'string' || unitId === row.existing?.unitId) continue;
     const personId = String(row.record.id);
-    const start = row.existing ? actor.today : String(row.record.hiredOn ?? actor.today);
+    const any = await tx
+      .selectFrom('memberships')
+      .select('id')
+      .where('tenantId', '=', actor.tenantId)
+      .where('personId', '=', personId)
+      .executeTakeFirst();
+    // The first unit a person gets starts on their hiring date; any later change is a transfer today.
+    const start = any ? actor.today : String(row.record.hiredOn ?? actor.today);
     const current = await tx
       .selectFrom('memberships')
       .select(['id', 'startOn'])
@@ -236,7 +273,8 @@ async function transferPeople(tx: Transaction<Database>, actor: Actor, written: 
       .where((w) => w.or([w('endOn', 'is', null), w('endOn', '>=', start)]))
       .execute();
     for (const m of current) {
-      if (m.startOn >= start) await tx.deleteFrom('memberships').where('tenantId', '=', actor.tenantId).where('id', '=', m.id).execute();
+      if (m.startOn >= start)
+        await tx.deleteFrom('memberships').where('tenantId', '=', actor.tenantId).where('id', '=', m.id).execute();
       else
         await tx
           .updateTable('memberships')
@@ -247,7 +285,17 @@ async function transferPeople(tx: Transaction<Database>, actor: Actor, written: 
     }
     await tx
       .insertInto('memberships')
-      .values({ tenantId: actor.tenantId, id: uuidv7(), externalId: null, personId, unitId, startOn: start, endOn: null, createdAt: actor.now, updatedAt: actor.now })
+      .values({
+        tenantId: actor.tenantId,
+        id: uuidv7(),
+        externalId: null,
+        personId,
+        unitId,
+        startOn: start,
+        endOn: null,
+        createdAt: actor.now,
+        updatedAt: actor.now,
+      })
       .execute();
   }
 }

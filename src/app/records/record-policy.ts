@@ -1,5 +1,5 @@
-import type { KindName, RecordKind } from '../../domain/records/field.ts';
 import type { Role } from '../../db/repositories/record-scopes.ts';
+import type { KindName, RecordKind } from '../../domain/records/field.ts';
 import type { Actor } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
 

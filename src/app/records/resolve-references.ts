@@ -1,8 +1,8 @@
+import type { Db } from '../../db/database.ts';
+import { resolveKeys } from '../../db/repositories/records.repository.ts';
 import type { RefKey } from '../../domain/records/coerce.ts';
 import type { KindName, RecordKind } from '../../domain/records/field.ts';
 import type { ShareEntry } from '../../domain/records/rules.ts';
-import type { Db } from '../../db/database.ts';
-import { resolveKeys } from '../../db/repositories/records.repository.ts';
 import type { PreparedRow } from './save-records.ts';
 
 // References arrive as the text people know a record by: its id, its externalId (another CRM's
@@ -28,7 +28,15 @@ export async function resolveReferences(
     for (const field of kind.fields) {
       const value = row.input[field.name];
       if (field.type === 'ref' && isRefKey(value) && field.refKind) {
-        slots.push({ row, kind: field.refKind, key: value.ref, field: field.name, set: (id) => { row.input[field.name] = id; } });
+        slots.push({
+          row,
+          kind: field.refKind,
+          key: value.ref,
+          field: field.name,
+          set: (id) => {
+            row.input[field.name] = id;
+          },
+        });
       }
       if ((field.type === 'team' || field.type === 'splits') && Array.isArray(value)) {
         const entries = value as Array<Omit<ShareEntry, 'personId'> & { personId: unknown }>;
@@ -39,7 +47,9 @@ export async function resolveReferences(
               kind: 'people',
               key: entry.personId.ref,
               field: `${field.name}[${i}].personId`,
-              set: (id) => { entry.personId = id; },
+              set: (id) => {
+                entry.personId = id;
+              },
             });
         });
       }

@@ -1,13 +1,19 @@
 import { uuidv7 } from 'uuidv7';
+import { appendAudit, appendUsage } from '../../db/repositories/journal.repository.ts';
+import {
+  findByColumn,
+  getRecords,
+  insertRecords,
+  updateRecords,
+  writableIds,
+} from '../../db/repositories/records.repository.ts';
 import type { Source } from '../../domain/records/coerce.ts';
 import type { Issue, RecordKind, RecordValues } from '../../domain/records/field.ts';
 import { completeRecord, readRecordInput } from '../../domain/records/read-record.ts';
-import { appendAudit, appendUsage } from '../../db/repositories/journal.repository.ts';
-import { findByColumn, getRecords, insertRecords, updateRecords, writableIds } from '../../db/repositories/records.repository.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
-import { assertCanWrite } from './record-policy.ts';
 import { prefillFromDeals, runAfterWrite, runBatchChecks } from './record-hooks.ts';
+import { assertCanWrite } from './record-policy.ts';
 import { resolveReferences } from './resolve-references.ts';
 
 // The one write path for every record kind, used by the REST API (one record), batch sync and
@@ -62,7 +68,12 @@ export async function saveRecords(
   options: SaveOptions,
 ): Promise<SaveReport> {
   assertCanWrite(kind, actor);
-  const ctx = { today: actor.today, now: actor.now, timeZone: actor.timeZone, selfPersonId: actor.personId ?? undefined };
+  const ctx = {
+    today: actor.today,
+    now: actor.now,
+    timeZone: actor.timeZone,
+    selfPersonId: actor.personId ?? undefined,
+  };
   const rows: PreparedRow[] = inputs.map((input, index) => {
     const { values, issues } = readRecordInput(kind, input.raw, { source: options.source, timeZone: actor.timeZone });
     if (input.id) values.id = input.id;
@@ -73,7 +84,8 @@ export async function saveRecords(
   for (const row of rows) if (!row.existing) row.newId = uuidv7();
   const batchIds = new Map<string, string>();
   for (const row of rows)
-    if (typeof row.input.externalId === 'string') batchIds.set(row.input.externalId, String(row.existing?.id ?? row.newId));
+    if (typeof row.input.externalId === 'string')
+      batchIds.set(row.input.externalId, String(row.existing?.id ?? row.newId));
   await resolveReferences(deps.db, actor.tenantId, kind, rows, batchIds);
   await prefillFromDeals(deps, actor, kind, rows);
 
@@ -97,18 +109,36 @@ export async function saveRecords(
   if (options.dryRun || (bad.length > 0 && !options.skipInvalid)) return report;
 
   const good = rows.filter((r) => r.issues.length === 0);
-  const creates = parentsFirst(kind, good.filter((r) => r.action === 'create'));
+  const creates = parentsFirst(
+    kind,
+    good.filter((r) => r.action === 'create'),
+  );
   const updates = good.filter((r) => r.action === 'update');
   const stamp = actor.now;
   for (const r of creates) Object.assign(r.record, { createdAt: stamp, updatedAt: stamp });
   for (const r of updates) r.record.updatedAt = stamp;
 
   await deps.db.transaction().execute(async (tx) => {
-    await insertRecords(tx, actor.tenantId, kind, creates.map((r) => r.record));
-    await updateRecords(tx, actor.tenantId, kind, updates.map((r) => r.record));
+    await insertRecords(
+      tx,
+      actor.tenantId,
+      kind,
+      creates.map((r) => r.record),
+    );
+    await updateRecords(
+      tx,
+      actor.tenantId,
+      kind,
+      updates.map((r) => r.record),
+    );
     await runAfterWrite(tx, actor, kind, [...creates, ...updates]);
     const written = [...creates, ...updates];
-    const allowed = await writableIds(tx, actor, kind, written.map((r) => String(r.record.id)));
+    const allowed = await writableIds(
+      tx,
+      actor,
+      kind,
+      written.map((r) => String(r.record.id)),
+    );
     const refused = written.filter((r) => !allowed.has(String(r.record.id)));
     if (refused.length > 0) {
       throw new ForbiddenError(
@@ -130,7 +160,8 @@ async function attachExisting(deps: AppDeps, actor: Actor, kind: RecordKind, mod
     const found = await getRecords(deps.db, actor.tenantId, kind, ids, { scope: actor, today: actor.today });
     for (const row of rows) {
       row.existing = found.get(String(row.input.id));
-      if (!row.existing) row.issues.push({ code: 'unknown_ref', reason: `${kind.name} ${String(row.input.id)} does not exist` });
+      if (!row.existing)
+        row.issues.push({ code: 'unknown_ref', reason: `${kind.name} ${String(row.input.id)} does not exist` });
     }
     return;
   }
@@ -169,7 +200,11 @@ async function attachExisting(deps: AppDeps, actor: Actor, kind: RecordKind, mod
     const visible = await getRecords(deps.db, actor.tenantId, kind, matched, { scope: actor, today: actor.today });
     for (const row of rows)
       if (row.existing && !visible.has(String(row.existing.id)))
-        row.issues.push({ field: key, code: 'conflict', reason: `${key} '${String(row.input[key])}' belongs to a record outside your data scope` });
+        row.issues.push({
+          field: key,
+          code: 'conflict',
+          reason: `${key} '${String(row.input[key])}' belongs to a record outside your data scope`,
+        });
   }
 }
 
@@ -193,8 +228,10 @@ function parentsFirst(kind: RecordKind, rows: PreparedRow[]): PreparedRow[] {
 }
 
 function isSameRecord(kind: RecordKind, a: RecordValues, b: RecordValues): boolean {
-  return kind.fields.every((f) => JSON.stringify(a[f.name] ?? null) === JSON.stringify(b[f.name] ?? null)) &&
-    (a.externalId ?? null) === (b.externalId ?? null);
+  return (
+    kind.fields.every((f) => JSON.stringify(a[f.name] ?? null) === JSON.stringify(b[f.name] ?? null)) &&
+    (a.externalId ?? null) === (b.externalId ?? null)
+  );
 }
 
 function buildReport(kind: RecordKind, rows: PreparedRow[], options: SaveOptions): SaveReport {

@@ -1,26 +1,40 @@
 import { uuidv7 } from 'uuidv7';
-import { defaultTenantSettings } from '../../domain/tenant-settings.ts';
-import { isValidTimeZone } from '../../domain/time/dates.ts';
 import type { Role } from '../../db/repositories/record-scopes.ts';
 import { findTenantBySlug, insertTenant } from '../../db/repositories/tenants.repository.ts';
 import { insertUser } from '../../db/repositories/users.repository.ts';
+import { defaultTenantSettings } from '../../domain/tenant-settings.ts';
+import { isValidTimeZone } from '../../domain/time/dates.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { AppDeps } from '../context.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
 
-export type NewTenant = { slug: string; name: string; timeZone?: string; fiscalYearStartMonth?: number; currency?: string };
+export type NewTenant = {
+  slug: string;
+  name: string;
+  timeZone?: string;
+  fiscalYearStartMonth?: number;
+  currency?: string;
+};
 
 export async function createTenant(deps: AppDeps, input: NewTenant) {
   const timeZone = input.timeZone ?? 'Asia/Shanghai';
   const fiscal = input.fiscalYearStartMonth ?? 1;
   const issues = [
-    ...(/^[a-z0-9-]{2,40}$/.test(input.slug) ? [] : [{ field: 'slug', reason: 'use 2-40 lowercase letters, digits or -' }]),
+    ...(/^[a-z0-9-]{2,40}$/.test(input.slug)
+      ? []
+      : [{ field: 'slug', reason: 'use 2-40 lowercase letters, digits or -' }]),
     ...(isValidTimeZone(timeZone) ? [] : [{ field: 'timeZone', reason: `'${timeZone}' is not an IANA time zone` }]),
-    ...(Number.isInteger(fiscal) && fiscal >= 1 && fiscal <= 12 ? [] : [{ field: 'fiscalYearStartMonth', reason: 'must be 1 to 12' }]),
+    ...(Number.isInteger(fiscal) && fiscal >= 1 && fiscal <= 12
+      ? []
+      : [{ field: 'fiscalYearStartMonth', reason: 'must be 1 to 12' }]),
   ];
   if (issues.length > 0)
-    throw new ValidationError('tenants', issues.map((i) => ({ ...i, index: 0, code: 'format' as const })));
-  if (await findTenantBySlug(deps.db, input.slug)) throw new ConflictError(`a tenant with slug '${input.slug}' exists`, 'tenants');
+    throw new ValidationError(
+      'tenants',
+      issues.map((i) => ({ ...i, index: 0, code: 'format' as const })),
+    );
+  if (await findTenantBySlug(deps.db, input.slug))
+    throw new ConflictError(`a tenant with slug '${input.slug}' exists`, 'tenants');
   const now = deps.clock.now().toISOString();
   const id = uuidv7();
   await insertTenant(deps.db, {
@@ -40,7 +54,14 @@ export async function createTenant(deps: AppDeps, input: NewTenant) {
 export async function createUser(
   deps: AppDeps,
   tenantId: string,
-  input: { email: string; password: string; role: Role; displayName: string; personId?: string | null; locale?: string },
+  input: {
+    email: string;
+    password: string;
+    role: Role;
+    displayName: string;
+    personId?: string | null;
+    locale?: string;
+  },
 ) {
   const now = deps.clock.now().toISOString();
   const id = uuidv7();

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Expression, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { KindName } from '../../domain/records/field.ts';
 
 // Data scopes (who sees which rows) as SQL, applied by the repositories to every read and
@@ -84,7 +84,11 @@ export function readScope(eb: Eb, kind: KindName, scope: AccessScope): Cond | un
       return eb(
         't.customerId',
         'in',
-        eb.selectFrom('customers as cu').select('cu.id').where('cu.tenantId', '=', scope.tenantId).where(() => owner),
+        eb
+          .selectFrom('customers as cu')
+          .select('cu.id')
+          .where('cu.tenantId', '=', scope.tenantId)
+          .where(() => owner),
       );
     }
     case 'deals': {
@@ -96,7 +100,11 @@ export function readScope(eb: Eb, kind: KindName, scope: AccessScope): Cond | un
         eb(
           't.id',
           'in',
-          eb.selectFrom('dealMembers as dm').select('dm.dealId').where('dm.tenantId', '=', scope.tenantId).where(() => member),
+          eb
+            .selectFrom('dealMembers as dm')
+            .select('dm.dealId')
+            .where('dm.tenantId', '=', scope.tenantId)
+            .where(() => member),
         ),
       ]);
     }

@@ -22,7 +22,12 @@ const isVirtualField = (kind: RecordKind, f: FieldDef) => kind.name === 'people'
 
 export function storedColumns(kind: RecordKind): string[] {
   const cols = kind.fields.filter((f) => !isChildField(f) && !isVirtualField(kind, f)).map((f) => f.name);
-  return ['id', ...(kind.hasExternalId ? ['externalId'] : []), ...cols, 'createdAt', 'updatedAt'];
+  return [
+    'id',
+    ...(kind.hasExternalId ? ['externalId'] : []),
+    ...cols,
+    ...(kind.hasNoStamps ? [] : ['createdAt', 'updatedAt']),
+  ];
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -48,7 +53,8 @@ const encodeCursor = (value: unknown, id: string) => Buffer.from(JSON.stringify(
 export function decodeCursor(cursor: string): [string | number, string] | undefined {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') return parsed as [string, string];
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string')
+      return parsed as [string, string];
   } catch {
     // fall through: an unreadable cursor is reported by the caller
   }
@@ -57,7 +63,12 @@ export function decodeCursor(cursor: string): [string | number, string] | undefi
 
 const isTextLike = (f: FieldDef | undefined) => !f || !['integer', 'money'].includes(f.type);
 
-export async function listRecords(db: Executor, scope: AccessScope, kind: RecordKind, query: ListQuery): Promise<ListResult> {
+export async function listRecords(
+  db: Executor,
+  scope: AccessScope,
+  kind: RecordKind,
+  query: ListQuery,
+): Promise<ListResult> {
   const desc = query.sort?.startsWith('-') ?? false;
   const sortName = (query.sort ?? kind.defaultSort).replace(/^-/, '');
   const sortField = kind.fields.find((f) => f.name === sortName);
@@ -79,13 +90,17 @@ export async function listRecords(db: Executor, scope: AccessScope, kind: Record
     if (fieldName === 'unitId' && kind.name === 'people') {
       const units = value.split(',');
       qb = qb.where((eb) =>
-        eb('t.id', 'in', eb
-          .selectFrom('memberships as m')
-          .select('m.personId')
-          .where('m.tenantId', '=', scope.tenantId)
-          .where('m.unitId', 'in', units)
-          .where('m.startOn', '<=', scope.today)
-          .where((w) => w.or([w('m.endOn', 'is', null), w('m.endOn', '>=', scope.today)]))),
+        eb(
+          't.id',
+          'in',
+          eb
+            .selectFrom('memberships as m')
+            .select('m.personId')
+            .where('m.tenantId', '=', scope.tenantId)
+            .where('m.unitId', 'in', units)
+            .where('m.startOn', '<=', scope.today)
+            .where((w) => w.or([w('m.endOn', 'is', null), w('m.endOn', '>=', scope.today)])),
+        ),
       );
     } else if (bound === '=' && value.includes(',')) qb = qb.where(`t.${fieldName}`, 'in', value.split(','));
     else qb = qb.where(`t.${fieldName}`, bound as '=' | '>=' | '<=', value);
@@ -101,10 +116,7 @@ export async function listRecords(db: Executor, scope: AccessScope, kind: Record
     const [value, id] = decodeCursor(query.cursor) ?? ['', ''];
     const op = desc ? '<' : '>';
     qb = qb.where((eb) =>
-      eb.or([
-        eb(sql.raw(sortExpr), op, value),
-        eb.and([eb(sql.raw(sortExpr), '=', value), eb('t.id', op, id)]),
-      ]),
+      eb.or([eb(sql.raw(sortExpr), op, value), eb.and([eb(sql.raw(sortExpr), '=', value), eb('t.id', op, id)])]),
     );
   }
   const rows = await qb
@@ -114,7 +126,13 @@ export async function listRecords(db: Executor, scope: AccessScope, kind: Record
     .execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const items = await withExtras(db, scope.tenantId, kind, page.map((r) => toRecord(kind, r)), scope.today);
+  const items = await withExtras(
+    db,
+    scope.tenantId,
+    kind,
+    page.map((r) => toRecord(kind, r)),
+    scope.today,
+  );
   return {
     items,
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.sortKey, last.id) : null,
@@ -148,7 +166,13 @@ export async function getRecords(
       .where('t.id', 'in', part)
       .where((eb) => (options.scope ? readScope(eb, kind.name, options.scope) : undefined) ?? eb.lit(true))
       .execute();
-    const records = await withExtras(db, tenantId, kind, rows.map((r) => toRecord(kind, r)), options.today);
+    const records = await withExtras(
+      db,
+      tenantId,
+      kind,
+      rows.map((r) => toRecord(kind, r)),
+      options.today,
+    );
     for (const r of records) found.set(String(r.id), r);
   }
   return found;
@@ -171,7 +195,13 @@ export async function findByColumn(
       .where('t.tenantId', '=', tenantId)
       .where(`t.${column}`, 'in', part)
       .execute();
-    const records = await withExtras(db, tenantId, kind, rows.map((r) => toRecord(kind, r)), today);
+    const records = await withExtras(
+      db,
+      tenantId,
+      kind,
+      rows.map((r) => toRecord(kind, r)),
+      today,
+    );
     for (const r of records) found.set(String(r[column]), r);
   }
   return found;
@@ -183,7 +213,12 @@ export async function findByColumn(
  */
 export async function resolveKeys(db: Executor, tenantId: string, kind: KindName, keys: readonly string[]) {
   const resolved = new Map<string, string>();
-  const columns = ['id', 'externalId', ...(kind === 'people' ? ['email'] : []), ...(kind === 'positions' ? ['code'] : [])];
+  const columns = [
+    'id',
+    'externalId',
+    ...(kind === 'people' ? ['email'] : []),
+    ...(kind === 'positions' ? ['code'] : []),
+  ];
   for (const part of chunk([...new Set(keys)], IN_CHUNK)) {
     const rows = await any(db)
       .selectFrom(`${kind} as t`)
@@ -193,7 +228,8 @@ export async function resolveKeys(db: Executor, tenantId: string, kind: KindName
       .execute();
     // An id match wins over an externalId match, which wins over the rest.
     for (const col of [...columns].reverse())
-      for (const row of rows) if (row[col] !== null && part.includes(String(row[col]))) resolved.set(String(row[col]), row.id);
+      for (const row of rows)
+        if (row[col] !== null && part.includes(String(row[col]))) resolved.set(String(row[col]), row.id);
   }
   return resolved;
 }
@@ -297,7 +333,10 @@ async function replaceChildren(db: Executor, tenantId: string, kind: RecordKind,
       ? (['dealMembers', 'dealId', 'team'] as const)
       : (['contractSplits', 'contractId', 'splits'] as const);
   const touched = records.filter((r) => Array.isArray(r[field]));
-  for (const part of chunk(touched.map((r) => String(r.id)), IN_CHUNK))
+  for (const part of chunk(
+    touched.map((r) => String(r.id)),
+    IN_CHUNK,
+  ))
     await any(db).deleteFrom(table).where('tenantId', '=', tenantId).where(key, 'in', part).execute();
   const rows = touched.flatMap((r) =>
     (r[field] as ShareEntry[]).map((e) => ({

@@ -12,7 +12,17 @@ export type UserRow = {
   isDisabled: number;
 };
 
-const userColumns = ['tenantId', 'id', 'email', 'passwordHash', 'role', 'personId', 'displayName', 'locale', 'isDisabled'] as const;
+const userColumns = [
+  'tenantId',
+  'id',
+  'email',
+  'passwordHash',
+  'role',
+  'personId',
+  'displayName',
+  'locale',
+  'isDisabled',
+] as const;
 
 /** Users with this email across tenants (login names a tenant only when the email is ambiguous). */
 export function findUsersByEmail(db: Db, email: string, tenantSlug?: string): Promise<UserRow[]> {
@@ -26,7 +36,12 @@ export function findUsersByEmail(db: Db, email: string, tenantSlug?: string): Pr
 }
 
 export function findUser(db: Db, tenantId: string, userId: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').select(userColumns).where('tenantId', '=', tenantId).where('id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(userColumns)
+    .where('tenantId', '=', tenantId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
 }
 
 export async function insertUser(db: Db, row: UserRow & { createdAt: string; updatedAt: string }) {
@@ -77,11 +92,19 @@ export async function insertApiToken(
   db: Db,
   row: { tenantId: string; id: string; userId: string; name: string; tokenHash: string; createdAt: string },
 ) {
-  await db.insertInto('apiTokens').values({ ...row, lastUsedAt: null, revokedAt: null }).execute();
+  await db
+    .insertInto('apiTokens')
+    .values({ ...row, lastUsedAt: null, revokedAt: null })
+    .execute();
 }
 
 export function findApiToken(db: Db, tokenHash: string) {
-  return db.selectFrom('apiTokens').selectAll().where('tokenHash', '=', tokenHash).where('revokedAt', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('apiTokens')
+    .selectAll()
+    .where('tokenHash', '=', tokenHash)
+    .where('revokedAt', 'is', null)
+    .executeTakeFirst();
 }
 
 export function listApiTokens(db: Db, tenantId: string, userId: string) {

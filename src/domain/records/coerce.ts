@@ -181,7 +181,9 @@ function coerceDateTime(field: FieldDef, raw: unknown, timeZone: string): Coerce
     return bad(field, 'date', `${String(raw)} is not a date and time that exists`);
   const zone = m[7];
   if (!zone) return ok(wallTimeToInstant({ year, month, day, hour, minute, second }, timeZone));
-  const instant = new Date(`${date}T${pad(hour)}:${pad(minute)}:${pad(second)}${zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`);
+  const instant = new Date(
+    `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}${zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`,
+  );
   if (Number.isNaN(instant.getTime())) return bad(field, 'format', `${String(raw)} has an invalid time zone offset`);
   return ok(instant.toISOString());
 }
@@ -216,7 +218,10 @@ function coerceShares(field: FieldDef, raw: unknown, hasRole: boolean): Coerced 
   const entries: Array<{ person: unknown; role?: unknown; pct: unknown }> = [];
   if (typeof raw === 'string') {
     // "P001:owner:60;P002:assist:40" (team) or "P001:60;P002:40" (split); Chinese punctuation too.
-    for (const part of raw.split(/[;；]/).map((p) => p.trim()).filter(Boolean)) {
+    for (const part of raw
+      .split(/[;；]/)
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const bits = part.split(/[:：]/).map((b) => b.trim());
       if (bits.length !== (hasRole ? 3 : 2))
         return bad(field, 'format', `'${part}' should look like ${hasRole ? 'P001:owner:60' : 'P001:60'}`);
@@ -234,13 +239,22 @@ function coerceShares(field: FieldDef, raw: unknown, hasRole: boolean): Coerced 
     const at = `${field.name}[${index}]`;
     if (typeof e.person !== 'string' || e.person.trim() === '')
       return { ok: false, issue: { field: `${at}.personId`, code: 'required', reason: 'names no person' } };
-    const role = hasRole ? String(e.role ?? '').trim().toLowerCase() : undefined;
+    const role = hasRole
+      ? String(e.role ?? '')
+          .trim()
+          .toLowerCase()
+      : undefined;
     if (hasRole && !ROLES.includes(role ?? ''))
       return {
         ok: false,
         issue: { field: `${at}.role`, code: 'enum', reason: `role ${show(e.role)} is not one of owner, assist` },
       };
-    const pctText = typeof e.pct === 'number' ? String(e.pct) : String(e.pct ?? '').replace('%', '').trim();
+    const pctText =
+      typeof e.pct === 'number'
+        ? String(e.pct)
+        : String(e.pct ?? '')
+            .replace('%', '')
+            .trim();
     const bp = parseHundredths(pctText);
     if (bp === undefined)
       return {

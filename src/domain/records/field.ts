@@ -38,7 +38,11 @@ export type KindName =
   | 'usageEvents'
   | 'auditLog';
 
-export type FieldDefault = { kind: 'today' } | { kind: 'now' } | { kind: 'value'; value: string | number } | { kind: 'self' };
+export type FieldDefault =
+  | { kind: 'today' }
+  | { kind: 'now' }
+  | { kind: 'value'; value: string | number }
+  | { kind: 'self' };
 
 export type FieldDef = {
   name: string;
@@ -107,6 +111,8 @@ export type RecordKind = {
   /** The field that identifies a record in a batch when the kind has no externalId. */
   naturalKey?: string;
   isReadOnly?: boolean;
+  /** Journals (usage events, audit log) are append-only and carry no createdAt/updatedAt. */
+  hasNoStamps?: boolean;
   defaultSort: string;
   /** Cross-field rules on the complete record (after defaults, merge and reference resolution). */
   check?: (record: RecordValues, ctx: CheckContext) => Issue[];

@@ -1,14 +1,14 @@
-import { activityKind, knowledgePostKind, knowledgeVoteKind, peerRatingKind, proposalKind, surveyKind } from './activity-kinds.ts';
+import {
+  activityKind,
+  knowledgePostKind,
+  knowledgeVoteKind,
+  peerRatingKind,
+  proposalKind,
+  surveyKind,
+} from './activity-kinds.ts';
 import type { KindName, RecordKind } from './field.ts';
 import { calendarDayKind, membershipKind, orgUnitKind, personKind, positionKind } from './org-kinds.ts';
-import {
-  contactKind,
-  contractKind,
-  customerKind,
-  dealKind,
-  installmentKind,
-  paymentKind,
-} from './sales-kinds.ts';
+import { contactKind, contractKind, customerKind, dealKind, installmentKind, paymentKind } from './sales-kinds.ts';
 import { auditLogKind, usageEventKind } from './system-kinds.ts';
 
 /**

@@ -38,7 +38,11 @@ export function readRecordInput(
       continue;
     }
     if (field.isImportOnly && ctx.source === 'api') {
-      issues.push({ field: key, code: 'read_only', reason: `${key} is set by the server (only an import may carry it)` });
+      issues.push({
+        field: key,
+        code: 'read_only',
+        reason: `${key} is set by the server (only an import may carry it)`,
+      });
       continue;
     }
     const coerced = coerceField(field, value, ctx);

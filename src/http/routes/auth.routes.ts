@@ -30,11 +30,15 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps, options: { secur
     };
   }
 
-  r.post('/api/v1/auth/login', { schema: { tags, body: loginBody, response: { 200: meResponse } } }, async (request, reply) => {
-    const { tokens, actor } = await logIn(deps, request.body.email, request.body.password, request.body.tenant);
-    reply.setCookie(SESSION_COOKIE, tokens.sessionToken, { ...cookieOptions, maxAge: SESSION_DAYS * 86_400 });
-    return me(actor, tokens.csrfToken);
-  });
+  r.post(
+    '/api/v1/auth/login',
+    { schema: { tags, body: loginBody, response: { 200: meResponse } } },
+    async (request, reply) => {
+      const { tokens, actor } = await logIn(deps, request.body.email, request.body.password, request.body.tenant);
+      reply.setCookie(SESSION_COOKIE, tokens.sessionToken, { ...cookieOptions, maxAge: SESSION_DAYS * 86_400 });
+      return me(actor, tokens.csrfToken);
+    },
+  );
 
   r.post('/api/v1/auth/logout', { schema: { tags, response: { 204: z.null() } } }, async (request, reply) => {
     const cookie = request.cookies[SESSION_COOKIE];
@@ -55,17 +59,22 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps, options: { secur
     return actor.userId ? listApiTokens(deps.db, actor.tenantId, actor.userId) : [];
   });
 
-  r.post('/api/v1/auth/tokens', { schema: { tags, body: tokenBody, response: { 201: tokenCreated } } }, async (request, reply) => {
-    const created = await createApiToken(deps, actorOf(request), request.body.name);
-    return reply.code(201).send(created);
-  });
+  r.post(
+    '/api/v1/auth/tokens',
+    { schema: { tags, body: tokenBody, response: { 201: tokenCreated } } },
+    async (request, reply) => {
+      const created = await createApiToken(deps, actorOf(request), request.body.name);
+      return reply.code(201).send(created);
+    },
+  );
 
   r.delete(
     '/api/v1/auth/tokens/:id',
     { schema: { tags, params: z.object({ id: z.string() }), response: { 204: z.null() } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const ok = actor.userId && (await revokeApiToken(deps.db, actor.tenantId, actor.userId, request.params.id, actor.now));
+      const ok =
+        actor.userId && (await revokeApiToken(deps.db, actor.tenantId, actor.userId, request.params.id, actor.now));
       if (!ok) throw new NotFoundError('apiTokens', request.params.id);
       return reply.code(204).send(null);
     },

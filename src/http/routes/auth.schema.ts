@@ -16,11 +16,24 @@ export const meResponse = z.object({
   locale: z.string().nullable(),
   timeZone: z.string(),
   today: z.string(),
-  csrfToken: z.string().nullable().describe('echo it in the x-csrf-token header on writes made with the session cookie'),
+  csrfToken: z
+    .string()
+    .nullable()
+    .describe('echo it in the x-csrf-token header on writes made with the session cookie'),
 });
 
 export const tokenBody = z.object({ name: z.string().min(1).max(100) });
-export const tokenCreated = z.object({ id: z.string(), name: z.string(), token: z.string().describe('shown once; store it safely') });
+export const tokenCreated = z.object({
+  id: z.string(),
+  name: z.string(),
+  token: z.string().describe('shown once; store it safely'),
+});
 export const tokenList = z.array(
-  z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() }),
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  }),
 );

@@ -96,9 +96,16 @@ export function recordRoutes(app: FastifyInstance, deps: AppDeps) {
     if (kind.isReadOnly) continue;
 
     const writeOne = async (actorRequest: Parameters<typeof actorOf>[0], mode: SaveMode, raw: unknown, id?: string) => {
-      const report = await saveRecords(deps, actorOf(actorRequest), kind, mode, [{ raw: raw as Record<string, unknown>, id }], {
-        source: 'api',
-      });
+      const report = await saveRecords(
+        deps,
+        actorOf(actorRequest),
+        kind,
+        mode,
+        [{ raw: raw as Record<string, unknown>, id }],
+        {
+          source: 'api',
+        },
+      );
       if (!report.isCommitted) throw new ValidationError(kind.name, report.issues);
       const saved = report.records[0] ?? {};
       const record = await getVisibleRecord(deps, actorOf(actorRequest), kind, String(saved.id ?? id));
@@ -107,7 +114,14 @@ export function recordRoutes(app: FastifyInstance, deps: AppDeps) {
 
     r.post(
       base,
-      { schema: { tags, summary: `Create one of ${kind.label.en}`, body: recordInputSchema(kind, 'create'), response: { 201: writeResult } } },
+      {
+        schema: {
+          tags,
+          summary: `Create one of ${kind.label.en}`,
+          body: recordInputSchema(kind, 'create'),
+          response: { 201: writeResult },
+        },
+      },
       async (request, reply) => reply.code(201).send(await writeOne(request, 'create', request.body)),
     );
 
@@ -117,10 +131,14 @@ export function recordRoutes(app: FastifyInstance, deps: AppDeps) {
       async (request) => writeOne(request, 'update', request.body, request.params.id),
     );
 
-    r.delete(`${base}/:id`, { schema: { tags, params: idParams, response: { 204: z.null() } } }, async (request, reply) => {
-      await deleteVisibleRecord(deps, actorOf(request), kind, request.params.id);
-      return reply.code(204).send(null);
-    });
+    r.delete(
+      `${base}/:id`,
+      { schema: { tags, params: idParams, response: { 204: z.null() } } },
+      async (request, reply) => {
+        await deleteVisibleRecord(deps, actorOf(request), kind, request.params.id);
+        return reply.code(204).send(null);
+      },
+    );
 
     r.post(
       `${base}/batch`,
@@ -186,14 +204,23 @@ export function recordRoutes(app: FastifyInstance, deps: AppDeps) {
       },
       async (request) => {
         const file = await request.file({ limits: { fileSize: defaultReadLimits.maxBytes, files: 1 } });
-        if (!file) throw new ValidationError(kind.name, [{ index: -1, field: 'file', code: 'required', reason: 'upload the file in the multipart field "file"' }]);
+        if (!file)
+          throw new ValidationError(kind.name, [
+            { index: -1, field: 'file', code: 'required', reason: 'upload the file in the multipart field "file"' },
+          ]);
         const bytes = await file.toBuffer();
         const { dryRun, skipInvalid, lang } = request.query;
-        const report = await importFile(deps, actorOf(request), kind, { bytes, fileName: file.filename }, {
-          dryRun: dryRun === 'true',
-          skipInvalid: skipInvalid === 'true',
-          locale: lang,
-        });
+        const report = await importFile(
+          deps,
+          actorOf(request),
+          kind,
+          { bytes, fileName: file.filename },
+          {
+            dryRun: dryRun === 'true',
+            skipInvalid: skipInvalid === 'true',
+            locale: lang,
+          },
+        );
         return report;
       },
     );

@@ -28,7 +28,10 @@ function fieldSchema(field: FieldDef, direction: 'in' | 'out'): z.ZodType {
     case 'enum':
       return described(z.enum(field.values as [string, ...string[]]));
     case 'ref':
-      return described(z.string(), direction === 'in' ? `id or externalId of a ${field.refKind} record` : `id of a ${field.refKind} record`);
+      return described(
+        z.string(),
+        direction === 'in' ? `id or externalId of a ${field.refKind} record` : `id of a ${field.refKind} record`,
+      );
     case 'team':
       return described(
         z.array(
@@ -64,8 +67,10 @@ function makeOutputSchema(kind: RecordKind) {
   const shape: Record<string, z.ZodType> = { id: z.string() };
   if (kind.hasExternalId) shape.externalId = z.string().nullable();
   for (const field of kind.fields) shape[field.name] = fieldSchema(field, 'out').nullable();
-  shape.createdAt = z.string();
-  shape.updatedAt = z.string();
+  if (!kind.hasNoStamps) {
+    shape.createdAt = z.string();
+    shape.updatedAt = z.string();
+  }
   return z.object(shape).meta({ id: `${kind.name}Record` });
 }
 
@@ -75,7 +80,8 @@ export function recordInputSchema(kind: RecordKind, mode: 'create' | 'update' | 
 
 function makeInputSchema(kind: RecordKind, mode: 'create' | 'update' | 'batch') {
   const shape: Record<string, z.ZodType> = {};
-  if (kind.hasExternalId) shape.externalId = z.string().max(200).nullable().optional().describe('key in another system, for sync and import');
+  if (kind.hasExternalId)
+    shape.externalId = z.string().max(200).nullable().optional().describe('key in another system, for sync and import');
   for (const field of kind.fields) {
     if (field.isReadOnly || (field.isImportOnly && mode !== 'batch')) continue;
     const base = fieldSchema(field, 'in');
@@ -94,6 +100,8 @@ export function listQuerySchema(kind: RecordKind) {
       .describe('field to sort by; prefix with - for descending'),
     q: z.string().max(200).optional().describe('text search'),
   };
+  if (kind.hasExternalId)
+    shape.externalId = z.string().max(5000).optional().describe('equals; several separated by commas');
   for (const field of filterableFields(kind)) {
     shape[field.name] = z.string().max(5000).optional().describe(`equals; several values separated by commas`);
     if (field.type === 'date' || field.type === 'month') {
@@ -109,7 +117,8 @@ export function filterableFields(kind: RecordKind): FieldDef[] {
 }
 
 export function sortableFields(kind: RecordKind): string[] {
-  return [...new Set([kind.defaultSort, ...kind.fields.filter((f) => f.isSortable).map((f) => f.name), 'createdAt'])];
+  const stamps = kind.hasNoStamps ? [] : ['createdAt'];
+  return [...new Set([kind.defaultSort, ...kind.fields.filter((f) => f.isSortable).map((f) => f.name), ...stamps])];
 }
 
 /** Shares leave the API as percentages; everything else as stored. */
