@@ -11,6 +11,7 @@ const EXTERNAL_ID_LABEL = { 'zh-CN': '外部编号', en: 'External ID' };
 
 export function importColumns(kind: RecordKind): Column[] {
   return [
+    // An exported file carries Pacer's ids: importing it back updates those same records.
     ...(kind.hasExternalId ? [{ key: 'externalId', isRequired: false }] : []),
     ...writableFields(kind, 'import').map((f) => ({ key: f.name, field: f, isRequired: !!f.isRequired && !f.default })),
   ];
@@ -51,7 +52,7 @@ export type HeaderMapping = { byIndex: Array<Column | undefined>; ignored: strin
 
 export function mapHeaders(kind: RecordKind, headers: string[]): HeaderMapping {
   const columns = importColumns(kind);
-  const lookup = new Map<string, Column>();
+  const lookup = new Map<string, Column>([['id', { key: 'id', isRequired: false }]]);
   for (const column of columns) for (const alias of aliases(column)) if (!lookup.has(alias)) lookup.set(alias, column);
   const byIndex = headers.map((h) => lookup.get(normaliseHeader(h)));
   const seen = new Set(byIndex.filter(Boolean).map((c) => c?.key));

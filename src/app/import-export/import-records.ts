@@ -66,7 +66,12 @@ export async function importFile(
       const column = mapping.byIndex[i];
       if (column && cell !== null && cell !== undefined) raw[column.key] = cell;
     });
-    return { raw, rowNumber: row.rowNumber };
+    const { id, ...rest } = raw;
+    return {
+      raw: rest,
+      rowNumber: row.rowNumber,
+      ...(id !== undefined && id !== null ? { id: String(id).trim() } : {}),
+    };
   });
   const report = await saveRecords(deps, actor, kind, 'upsert', inputs, {
     source: 'import',

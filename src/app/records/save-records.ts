@@ -165,6 +165,26 @@ async function attachExisting(deps: AppDeps, actor: Actor, kind: RecordKind, mod
     }
     return;
   }
+  const byId = rows.filter((r) => typeof r.input.id === 'string');
+  if (byId.length > 0) {
+    // An upsert row that names a Pacer id (an exported file coming back) updates that record.
+    const found = await getRecords(
+      deps.db,
+      actor.tenantId,
+      kind,
+      byId.map((r) => String(r.input.id)),
+      { scope: actor, today: actor.today },
+    );
+    for (const row of byId) {
+      row.existing = found.get(String(row.input.id));
+      if (!row.existing)
+        row.issues.push({
+          field: 'id',
+          code: 'unknown_ref',
+          reason: `${kind.name} ${String(row.input.id)} does not exist`,
+        });
+    }
+  }
   if (!key) return;
   const seen = new Map<string, number>();
   for (const row of rows) {
@@ -182,7 +202,7 @@ async function attachExisting(deps: AppDeps, actor: Actor, kind: RecordKind, mod
   const found = await findByColumn(deps.db, actor.tenantId, kind, key, [...seen.keys()], actor.today);
   for (const row of rows) {
     const existing = found.get(String(row.input[key]));
-    if (!existing) continue;
+    if (!existing || row.existing) continue;
     if (mode === 'create')
       row.issues.push({
         field: key,
@@ -195,7 +215,7 @@ async function attachExisting(deps: AppDeps, actor: Actor, kind: RecordKind, mod
     }
   }
   // An upsert may only change what the actor may see: an invisible match is refused, never revealed.
-  const matched = rows.filter((r) => r.existing).map((r) => String(r.existing?.id));
+  const matched = rows.filter((r) => r.existing && !byId.includes(r)).map((r) => String(r.existing?.id));
   if (mode === 'upsert' && matched.length > 0) {
     const visible = await getRecords(deps.db, actor.tenantId, kind, matched, { scope: actor, today: actor.today });
     for (const row of rows)
