@@ -9,15 +9,19 @@ const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'pacer-cli-'));
 // The CLI is tested as a person runs it: a separate process, on SQLite in a fresh DATA_DIR.
 const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '' };
-const pacer = (...args: string[]) => run('node', ['bin/pacer.js', ...args], { env, cwd: process.cwd(), timeout: 120_000 });
+const pacer = (...args: string[]) =>
+  run('node', ['bin/pacer.js', ...args], { env, cwd: process.cwd(), timeout: 120_000 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the pacer command', () => {
-  it.each(['serve', 'migrate', 'seed-demo', 'import', 'export', 'backup'])('%s --help explains itself', async (command) => {
-    const { stdout } = await pacer(command, '--help');
-    expect(stdout).toContain(`Usage: pacer ${command}`);
-  });
+  it.each(['serve', 'migrate', 'seed-demo', 'import', 'export', 'backup'])(
+    '%s --help explains itself',
+    async (command) => {
+      const { stdout } = await pacer(command, '--help');
+      expect(stdout).toContain(`Usage: pacer ${command}`);
+    },
+  );
 
   it('seeds the demo company, exports, imports back, and backs up', async () => {
     const seeded = await pacer('seed-demo', '--today', '2026-11-27');
@@ -38,7 +42,9 @@ describe('the pacer command', () => {
     expect(lines).toHaveLength(599);
 
     const imported = await pacer('import', 'customers', out);
-    expect(imported.stdout).toContain('customers.csv (csv, utf-8): 598 rows; created 0, updated 0, unchanged 598, bad 0');
+    expect(imported.stdout).toContain(
+      'customers.csv (csv, utf-8): 598 rows; created 0, updated 0, unchanged 598, bad 0',
+    );
 
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, '客户名称,客户等级\n好公司,A\n坏公司,Z\n');
@@ -55,6 +61,8 @@ describe('the pacer command', () => {
 
   it('names the valid kinds when given an unknown one', async () => {
     const error = await pacer('export', 'widgets').catch((e: { stderr: string }) => e);
-    expect((error as { stderr: string }).stderr).toContain("unknown record kind 'widgets'; one of: positions, org-units");
+    expect((error as { stderr: string }).stderr).toContain(
+      "unknown record kind 'widgets'; one of: positions, org-units",
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordKinds } from '../../src/domain/records/kinds.ts';
 import { buildApp } from '../../src/http/build-app.ts';
 import { buildTestCompany, logIn, type Session, type TestCompany } from '../factories.ts';
 import { createTestDatabase, dialects, fixedClock, type TestDatabase } from '../support/test-db.ts';
@@ -182,6 +183,36 @@ describe.each(dialects)('auth and data scopes on %s', (dialect) => {
     });
     expect(revoke.statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url: '/api/v1/customers', headers: bearer })).statusCode).toBe(401);
+  });
+
+  it('no token reads anything of another tenant, in any record kind', async () => {
+    const token = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/tokens',
+        headers: as.otherAdmin?.headers,
+        payload: { name: 'x' },
+      })
+    ).json().token;
+    const bearer = { authorization: `Bearer ${token}` };
+    const acmeIds: Array<[string, string]> = [];
+    for (const kind of recordKinds) {
+      const items = (await get('admin', `/api/v1/${kind.path}?limit=500`)).json().items as Array<{ id: string }>;
+      for (const item of items) acmeIds.push([kind.path, item.id]);
+      const theirs = (
+        await app.inject({ method: 'GET', url: `/api/v1/${kind.path}?limit=500`, headers: bearer })
+      ).json().items as Array<{ id: string }>;
+      const acmeOfKind = new Set(items.map((i) => i.id));
+      expect(
+        theirs.filter((i) => acmeOfKind.has(i.id)),
+        kind.path,
+      ).toEqual([]);
+    }
+    expect(acmeIds.length).toBeGreaterThan(30);
+    for (const [path, id] of acmeIds) {
+      const res = await app.inject({ method: 'GET', url: `/api/v1/${path}/${id}`, headers: bearer });
+      expect(res.statusCode, `${path}/${id}`).toBe(404);
+    }
   });
 
   it('logout ends the session', async () => {

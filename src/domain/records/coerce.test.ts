@@ -3,7 +3,12 @@ import { type CoerceContext, coerceField } from './coerce.ts';
 import type { FieldDef } from './field.ts';
 import { label } from './field.ts';
 
-const field = (over: Partial<FieldDef>): FieldDef => ({ name: 'f', type: 'string', label: label('字段', 'Field'), ...over });
+const field = (over: Partial<FieldDef>): FieldDef => ({
+  name: 'f',
+  type: 'string',
+  label: label('字段', 'Field'),
+  ...over,
+});
 const fromFile: CoerceContext = { source: 'import', timeZone: 'Asia/Shanghai' };
 const fromApi: CoerceContext = { source: 'api', timeZone: 'Asia/Shanghai' };
 
@@ -70,7 +75,9 @@ describe('date-times without an offset are tenant-local', () => {
   ])('%s -> %s', (raw, expected) => expect(value(dt, raw)).toBe(expected));
 
   it('in another zone the same wall clock is another instant', () => {
-    expect(value(dt, '2025-07-01 09:00', { source: 'import', timeZone: 'America/New_York' })).toBe('2025-07-01T13:00:00.000Z');
+    expect(value(dt, '2025-07-01 09:00', { source: 'import', timeZone: 'America/New_York' })).toBe(
+      '2025-07-01T13:00:00.000Z',
+    );
   });
 });
 
