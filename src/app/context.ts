@@ -11,6 +11,7 @@ export type AppDeps = { db: Db; dialect: DialectName; clock: Clock };
 /** Who is acting, in which tenant, seeing what, and when (tenant-local today). */
 export type Actor = AccessScope & {
   timeZone: string;
+  fiscalYearStartMonth: number;
   now: string;
   settings: TenantSettings;
 };

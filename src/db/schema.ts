@@ -111,6 +111,8 @@ export type ActivitiesTable = Owned &
     durationMin: number | null;
     notes: string;
     loggedAt: string;
+    notesLength: number;
+    isLoggedOnTime: number;
   };
 export type ProposalsTable = Owned &
   External &
@@ -121,6 +123,7 @@ export type ProposalsTable = Owned &
     title: string;
     dueOn: string;
     sentAt: string | null;
+    sentOn: string | null;
   };
 export type SurveysTable = Owned &
   External &

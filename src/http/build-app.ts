@@ -13,6 +13,7 @@ import type { AppDeps } from '../app/context.ts';
 import { registerAuth } from './auth-hook.ts';
 import { sendProblem, toProblem } from './problem.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { metricRoutes } from './routes/metrics.routes.ts';
 import { recordRoutes } from './routes/records.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   registerAuth(app, deps);
   authRoutes(app, deps, { secureCookies: options.secureCookies ?? false });
   recordRoutes(app, deps);
+  metricRoutes(app, deps);
   systemRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();

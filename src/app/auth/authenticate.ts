@@ -106,6 +106,7 @@ export async function loadActor(deps: AppDeps, tenantId: string, userId: string)
     today: localDate(now, tenant.timeZone),
     now: now.toISOString(),
     timeZone: tenant.timeZone,
+    fiscalYearStartMonth: tenant.fiscalYearStartMonth,
     settings,
   };
 }
@@ -124,6 +125,7 @@ export async function systemActor(deps: AppDeps, tenantId: string): Promise<Acto
     today: localDate(now, tenant.timeZone),
     now: now.toISOString(),
     timeZone: tenant.timeZone,
+    fiscalYearStartMonth: tenant.fiscalYearStartMonth,
     settings: { ...defaultTenantSettings, ...(JSON.parse(tenant.settingsJson) as Partial<TenantSettings>) },
   };
 }

@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { FieldDef, KindName, RecordKind, RecordValues } from '../../domain/records/field.ts';
 import type { ShareEntry } from '../../domain/records/rules.ts';
 import type { Db } from '../database.ts';
-import { type AccessScope, readScope, writeScope } from './record-scopes.ts';
+import { type AccessScope, inVisiblePeople, readScope, writeScope } from './record-scopes.ts';
 
 // Generic SQL for every record kind. Each query filters by tenant; reads also by the caller's
 // data scope. Everything works on sets of rows: one query per batch, never one per record.
@@ -368,4 +368,20 @@ export async function displayKeysOf(db: Executor, tenantId: string, kind: KindNa
     for (const r of rows) keys.set(r.id, r.externalId ?? r.id);
   }
   return keys;
+}
+
+/** The ids among `personIds` whose personal records the scope may read. */
+export async function peopleInScope(db: Executor, scope: AccessScope, personIds: readonly string[]) {
+  const ok = new Set<string>();
+  for (const part of chunk([...new Set(personIds)], IN_CHUNK)) {
+    const rows = await any(db)
+      .selectFrom('people as t')
+      .select('t.id')
+      .where('t.tenantId', '=', scope.tenantId)
+      .where('t.id', 'in', part)
+      .where((eb) => inVisiblePeople(eb, scope, 't.id') ?? eb.lit(true))
+      .execute();
+    for (const r of rows) ok.add(r.id);
+  }
+  return ok;
 }

@@ -1,3 +1,4 @@
+import { deriveActivity } from '../../domain/records/activity-kinds.ts';
 import type { DemoContext, DemoData } from './demo-context.ts';
 import { stamps } from './demo-context.ts';
 import { bookTracker, type DemoCustomer, type DemoCustomers } from './demo-customers.ts';
@@ -59,12 +60,20 @@ function generateForRep(
   const from = maxDate(rep.hiredOn, ctx.start);
   const to = minDate(rep.leftOn ?? ctx.today, ctx.today);
 
-  const push = (row: Omit<ActivityRow, 'tenantId' | 'id' | 'externalId' | 'createdAt' | 'updatedAt'>) => {
+  const push = (
+    row: Omit<
+      ActivityRow,
+      'tenantId' | 'id' | 'externalId' | 'createdAt' | 'updatedAt' | 'notesLength' | 'isLoggedOnTime'
+    >,
+  ) => {
     const full = {
       tenantId: ctx.tenantId,
       id: ctx.newId(row.loggedAt),
       externalId: `A${String(rows.length + 1).padStart(6, '0')}`,
       ...row,
+      // The same derived values the write path sets (notes length, logged within 24 h).
+      ...(deriveActivity(row, 'Asia/Shanghai') as Pick<ActivityRow, 'notesLength' | 'isLoggedOnTime'>),
+      occurredOn: row.occurredOn,
       ...stamps(row.loggedAt),
     };
     rows.push(full);

@@ -186,6 +186,7 @@ function addProposal(
     title: `${row.name}方案`,
     dueOn,
     sentAt,
+    sentOn: sentAt ? sentOn : null,
     ...stamps(createdAt, sentAt ?? createdAt),
   });
 }

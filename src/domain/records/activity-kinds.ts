@@ -9,6 +9,23 @@ const notInFuture = (r: RecordValues, field: string, now: string): Issue[] =>
     ? [{ field, code: 'future', reason: `${field} (${String(r[field])}) is in the future` }]
     : [];
 
+const DAY_MS = 86_400_000;
+
+/**
+ * What the metrics read from an activity, fixed when it is written: its local date, the length
+ * of its notes after trimming white space (in characters, so 5 Chinese characters are 5), and
+ * whether it was logged within 24 hours (exactly 24 h is on time).
+ */
+export function deriveActivity(r: RecordValues, timeZone: string): RecordValues {
+  const occurredAt = String(r.occurredAt);
+  const loggedAt = typeof r.loggedAt === 'string' ? r.loggedAt : occurredAt;
+  return {
+    occurredOn: localDate(occurredAt, timeZone),
+    notesLength: [...String(r.notes ?? '').trim()].length,
+    isLoggedOnTime: Date.parse(loggedAt) - Date.parse(occurredAt) <= DAY_MS ? 1 : 0,
+  };
+}
+
 export const activityKind: RecordKind = {
   name: 'activities',
   path: 'activities',
@@ -66,6 +83,14 @@ export const activityKind: RecordKind = {
       isSearchable: true,
       default: { kind: 'value', value: '' },
     },
+    { name: 'notesLength', type: 'integer', label: label('内容字数', 'Notes length'), isReadOnly: true },
+    {
+      name: 'isLoggedOnTime',
+      type: 'integer',
+      label: label('24小时内录入', 'Logged within 24 h'),
+      isReadOnly: true,
+      isFilterable: true,
+    },
     {
       name: 'loggedAt',
       type: 'datetime',
@@ -78,7 +103,7 @@ export const activityKind: RecordKind = {
     },
   ],
   check: (r, ctx) => [...notInFuture(r, 'occurredAt', ctx.now), ...notBefore(r, 'occurredAt', 'loggedAt')],
-  derive: (r, ctx) => ({ occurredOn: localDate(String(r.occurredAt), ctx.timeZone) }),
+  derive: (r, ctx) => deriveActivity(r, ctx.timeZone),
 };
 
 export const proposalKind: RecordKind = {
@@ -116,8 +141,10 @@ export const proposalKind: RecordKind = {
       isFilterable: true,
     },
     { name: 'sentAt', type: 'datetime', label: label('发送时间', 'Sent at'), isSortable: true },
+    { name: 'sentOn', type: 'date', label: label('发送日期', 'Sent on'), isReadOnly: true },
   ],
   check: (r, ctx) => notInFuture(r, 'sentAt', ctx.now),
+  derive: (r, ctx) => ({ sentOn: typeof r.sentAt === 'string' ? localDate(r.sentAt, ctx.timeZone) : null }),
 };
 
 export const surveyKind: RecordKind = {

@@ -51,6 +51,14 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+/** Whole days from `from` to `to`: 0 for the same date, negative when `to` is earlier. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  // UTC days are all 24 h long, so the division is exact.
+  return (Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / 86_400_000;
+}
+
 /** Monday = 1 ... Sunday = 7 (ISO). */
 export function isoWeekday(date: IsoDate): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -1,0 +1,205 @@
+import { type FactParams, tallyFacts } from '../../db/repositories/metric-facts.repository.ts';
+import { loadCalendar, loadMemberships, loadPeople, loadUnits } from '../../db/repositories/org.repository.ts';
+import { builtInMetric, type MetricDef } from '../../domain/metrics/catalog.ts';
+import {
+  creditToPeople,
+  creditToTenant,
+  creditToUnits,
+  type DatedTally,
+  type Membership,
+  type Tally,
+  tallyValue,
+} from '../../domain/metrics/credit.ts';
+import { addDays } from '../../domain/time/dates.ts';
+import { elapsedEnd, monthsWhollyInside, type Period, parsePeriod } from '../../domain/time/periods.ts';
+import { calendarFrom, workingDaysBetween } from '../../domain/time/working-days.ts';
+import type { Actor, AppDeps } from '../context.ts';
+import { ValidationError } from '../errors.ts';
+
+// Values of metrics for people, units and the tenant over any period, computed from the records
+// on every read (a write shows on the next read). Each metric is one set-based query over all the
+// people asked for; crediting to units by membership on the fact's date happens in the domain.
+
+export type Subject = { kind: 'person'; id: string } | { kind: 'unit'; id: string } | { kind: 'tenant' };
+
+export type MetricValue = {
+  metricId: string;
+  subject: Subject;
+  value: number | null;
+  numerator: number;
+  denominator: number | null;
+  /** Why the value is N/A, when it is. */
+  note?: 'person_only' | 'no_data';
+};
+
+export function resolvePeriod(actor: Actor, key: string): Period {
+  const parsed = parsePeriod(key, { fiscalYearStartMonth: actor.fiscalYearStartMonth });
+  if (!parsed.ok)
+    throw new ValidationError('metrics', [{ index: 0, field: 'period', code: 'format', reason: parsed.reason }]);
+  return parsed.period;
+}
+
+export function resolveMetrics(ids: readonly string[]): MetricDef[] {
+  return ids.map((id, index) => {
+    const def = builtInMetric(id);
+    if (!def)
+      throw new ValidationError('metrics', [
+        { index, field: 'metrics', code: 'unknown_ref', reason: `no metric '${id}'` },
+      ]);
+    return def;
+  });
+}
+
+export function factParams(actor: Actor, period: Period, personIds?: readonly string[]): FactParams {
+  return {
+    tenantId: actor.tenantId,
+    start: period.start,
+    end: period.end,
+    today: actor.today,
+    cutoff: Math.min(period.end, actor.today),
+    priorStart: addDays(period.start, -365),
+    priorEnd: addDays(period.start, -1),
+    wholeMonths: monthsWhollyInside(period),
+    minNotesLength: actor.settings.minNotesLength,
+    effectiveVisitMinutes: actor.settings.effectiveVisitMinutes,
+    gradeWeights: actor.settings.gradeWeights,
+    ...(personIds ? { personIds } : {}),
+  };
+}
+
+type Org = Awaited<ReturnType<typeof loadOrg>>;
+
+async function loadOrg(deps: AppDeps, actor: Actor, period: Period) {
+  const [units, memberships, people] = await Promise.all([
+    loadUnits(deps.db, actor.tenantId),
+    loadMemberships(deps.db, actor.tenantId, period),
+    loadPeople(deps.db, actor.tenantId),
+  ]);
+  return { units, memberships: memberships as Membership[], people };
+}
+
+/** The people whose facts a set of subjects needs (undefined = everyone). */
+function peopleFor(subjects: readonly Subject[], org: Org): string[] | undefined {
+  if (subjects.some((s) => s.kind === 'tenant')) return undefined;
+  const ids = new Set<string>();
+  for (const s of subjects) {
+    if (s.kind === 'person') ids.add(s.id);
+    else if (s.kind === 'unit') {
+      const prefix = org.units.find((u) => u.id === s.id)?.path;
+      const inside = new Set(org.units.filter((u) => prefix && u.path.startsWith(prefix)).map((u) => u.id));
+      for (const m of org.memberships) if (inside.has(m.unitId)) ids.add(m.personId);
+    }
+  }
+  return [...ids];
+}
+
+/** CRM activity's denominator: every elapsed working day of the period, for every person asked for. */
+async function activeDayTallies(
+  deps: AppDeps,
+  actor: Actor,
+  period: Period,
+  org: Org,
+  personIds: string[] | undefined,
+) {
+  const last = elapsedEnd(period, actor.today);
+  if (!last) return { workingDays: new Set<string>(), denominators: [] as DatedTally[] };
+  const calendar = calendarFrom(
+    (await loadCalendar(deps.db, actor.tenantId, period.start, last)) as Array<{
+      date: string;
+      kind: 'holiday' | 'workday';
+    }>,
+  );
+  const days = workingDaysBetween(period.start, last, calendar);
+  const people = personIds ?? org.people.filter((p) => !p.leftOn || p.leftOn >= period.start).map((p) => p.id);
+  const denominators: DatedTally[] = [];
+  for (const personId of people) for (const factOn of days) denominators.push({ personId, factOn, num: 0, den: 1 });
+  return { workingDays: new Set(days), denominators };
+}
+
+export async function tallyMetric(
+  deps: AppDeps,
+  actor: Actor,
+  def: MetricDef,
+  period: Period,
+  org: Org,
+  personIds: string[] | undefined,
+): Promise<DatedTally[]> {
+  const tallies = await tallyFacts(deps.db, deps.dialect, def.id, factParams(actor, period, personIds));
+  if (def.id !== 'crm_active_days') return tallies;
+  const { workingDays, denominators } = await activeDayTallies(deps, actor, period, org, personIds);
+  return [...tallies.filter((t) => workingDays.has(t.factOn)), ...denominators];
+}
+
+function present(def: MetricDef, subject: Subject, tally: Tally | undefined): MetricValue {
+  if (def.isPersonOnly && subject.kind !== 'person')
+    return { metricId: def.id, subject, value: null, numerator: 0, denominator: null, note: 'person_only' };
+  const value = tallyValue(def.aggregation, tally);
+  return {
+    metricId: def.id,
+    subject,
+    value,
+    numerator: tally?.num ?? 0,
+    denominator: def.aggregation === 'sum' ? null : (tally?.den ?? 0),
+    ...(value === null ? { note: 'no_data' as const } : {}),
+  };
+}
+
+export async function computeValues(
+  deps: AppDeps,
+  actor: Actor,
+  input: { metricIds: string[]; subjects: Subject[]; periodKey: string },
+): Promise<{ period: Period; values: MetricValue[] }> {
+  const period = resolvePeriod(actor, input.periodKey);
+  const defs = resolveMetrics(input.metricIds);
+  const org = await loadOrg(deps, actor, period);
+  const personIds = peopleFor(input.subjects, org);
+  const values: MetricValue[] = [];
+  for (const def of defs) {
+    const tallies = await tallyMetric(deps, actor, def, period, org, personIds);
+    const byPerson = creditToPeople(tallies);
+    const byUnit = input.subjects.some((s) => s.kind === 'unit')
+      ? creditToUnits(tallies, org.memberships, org.units)
+      : undefined;
+    for (const subject of input.subjects) {
+      const tally =
+        subject.kind === 'person'
+          ? byPerson.get(subject.id)
+          : subject.kind === 'unit'
+            ? byUnit?.get(subject.id)
+            : creditToTenant(tallies);
+      values.push(present(def, subject, tally));
+    }
+  }
+  return { period, values };
+}
+
+/** A unit broken down by its members (people credited to it in the period) or its child units. */
+export async function computeBreakdown(
+  deps: AppDeps,
+  actor: Actor,
+  input: { metricIds: string[]; unitId: string; by: 'member' | 'child'; periodKey: string },
+) {
+  const period = resolvePeriod(actor, input.periodKey);
+  const org = await loadOrg(deps, actor, period);
+  const unit = org.units.find((u) => u.id === input.unitId);
+  if (!unit)
+    throw new ValidationError('metrics', [
+      { index: 0, field: 'unitId', code: 'unknown_ref', reason: `no unit ${input.unitId}` },
+    ]);
+  const subjects: Subject[] =
+    input.by === 'child'
+      ? org.units.filter((u) => u.parentId === unit.id).map((u) => ({ kind: 'unit' as const, id: u.id }))
+      : [
+          ...new Set(
+            org.memberships
+              .filter((m) => org.units.find((u) => u.id === m.unitId)?.path.startsWith(unit.path))
+              .map((m) => m.personId),
+          ),
+        ].map((id) => ({ kind: 'person' as const, id }));
+  const result = await computeValues(deps, actor, {
+    metricIds: input.metricIds,
+    subjects: [...subjects, { kind: 'unit', id: unit.id }],
+    periodKey: period.key,
+  });
+  return { ...result, rows: subjects };
+}
