@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 import { systemActor } from '../app/auth/authenticate.ts';
@@ -77,7 +77,7 @@ export function buildCli(config: Config = loadConfig()): Command {
         const summary = await runSeed(deps, config, {});
         printAccounts(summary.accounts.filter((a) => a.email.split('@')[0]?.match(/^(admin|manager|rep|finance)$/)));
       }
-      const app = await buildApp(deps, { logger: { level: config.logLevel } });
+      const app = await buildApp(deps, { logger: { level: config.logLevel }, webDistDir: resolve('dist/web') });
       const close = async () => {
         await app.close();
         await handle.destroy();
@@ -90,6 +90,7 @@ export function buildCli(config: Config = loadConfig()): Command {
       console.log(
         `Pacer is running on ${config.database.dialect === 'sqlite' ? `SQLite (${config.database.file})` : 'PostgreSQL'}`,
       );
+      console.log(`  Web app:  ${url}`);
       console.log(`  API:      ${url}/api/v1   docs: ${url}/api/docs   OpenAPI: ${url}/api/openapi.json`);
       console.log(
         '  Log in:   admin@pacer.demo / manager@pacer.demo / rep@pacer.demo / finance@pacer.demo, password pacer-demo',

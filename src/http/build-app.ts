@@ -16,8 +16,14 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { metricRoutes } from './routes/metrics.routes.ts';
 import { recordRoutes } from './routes/records.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
+import { registerWebApp } from './web-static.ts';
 
-export type BuildOptions = { logger?: FastifyServerOptions['logger']; secureCookies?: boolean };
+export type BuildOptions = {
+  logger?: FastifyServerOptions['logger'];
+  secureCookies?: boolean;
+  /** The built web app (dist/web) to serve beside the API; omitted in API tests. */
+  webDistDir?: string;
+};
 
 /** The whole HTTP app without listening: tests drive it with app.inject(). */
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
@@ -73,6 +79,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   metricRoutes(app, deps);
   systemRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  if (options.webDistDir) await registerWebApp(app, options.webDistDir);
   await app.ready();
   return app;
 }

@@ -56,7 +56,7 @@ export function factParams(actor: Actor, period: Period, personIds?: readonly st
     start: period.start,
     end: period.end,
     today: actor.today,
-    cutoff: Math.min(period.end, actor.today),
+    cutoff: [period.end, actor.today].sort()[0] as string,
     priorStart: addDays(period.start, -365),
     priorEnd: addDays(period.start, -1),
     wholeMonths: monthsWhollyInside(period),

@@ -1,0 +1,75 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { useMe } from './api/session.ts';
+import { LoginPage } from './pages/login-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { AppLayout } from './ui/app-layout.tsx';
+import { navFor } from './ui/navigation.ts';
+
+// Every screen but login is a lazy chunk: the first paint loads only the shell.
+
+function HomeRedirect() {
+  const me = useMe();
+  const first = me.data ? navFor(me.data.role)[0]?.path : undefined;
+  return <Navigate to={first ?? '/login'} replace />;
+}
+
+const customers = () => import('./features/customers/customer-list-page.tsx');
+const deals = () => import('./features/deals/deals-page.tsx');
+const activities = () => import('./features/activities/activities-page.tsx');
+const contracts = () => import('./features/contracts/contracts-page.tsx');
+const proposals = () => import('./features/proposals/proposals-page.tsx');
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'customers', lazy: async () => ({ Component: (await customers()).MyCustomersPage }) },
+      { path: 'team/customers', lazy: async () => ({ Component: (await customers()).TeamCustomersPage }) },
+      {
+        path: 'customers/:id',
+        lazy: async () => ({
+          Component: (await import('./features/customers/customer-detail-page.tsx')).CustomerDetailPage,
+        }),
+      },
+      { path: 'deals', lazy: async () => ({ Component: (await deals()).MyDealsPage }) },
+      { path: 'team/deals', lazy: async () => ({ Component: (await deals()).TeamDealsPage }) },
+      { path: 'activities', lazy: async () => ({ Component: (await activities()).MyActivitiesPage }) },
+      { path: 'team/activities', lazy: async () => ({ Component: (await activities()).TeamActivitiesPage }) },
+      { path: 'contracts', lazy: async () => ({ Component: (await contracts()).MyContractsPage }) },
+      { path: 'team/contracts', lazy: async () => ({ Component: (await contracts()).TeamContractsPage }) },
+      { path: 'finance/contracts', lazy: async () => ({ Component: (await contracts()).TeamContractsPage }) },
+      {
+        path: 'contracts/:id',
+        lazy: async () => ({
+          Component: (await import('./features/contracts/contract-detail-page.tsx')).ContractDetailPage,
+        }),
+      },
+      {
+        path: 'payments',
+        lazy: async () => ({ Component: (await import('./features/contracts/payments-page.tsx')).PaymentsPage }),
+      },
+      { path: 'proposals', lazy: async () => ({ Component: (await proposals()).MyProposalsPage }) },
+      { path: 'team/proposals', lazy: async () => ({ Component: (await proposals()).TeamProposalsPage }) },
+      {
+        path: 'knowledge',
+        lazy: async () => ({ Component: (await import('./features/knowledge/knowledge-page.tsx')).KnowledgePage }),
+      },
+      { path: 'admin/org', lazy: async () => ({ Component: (await import('./features/admin/org-page.tsx')).OrgPage }) },
+      {
+        path: 'admin/people',
+        lazy: async () => ({ Component: (await import('./features/admin/people-page.tsx')).PeoplePage }),
+      },
+      {
+        path: 'admin/positions',
+        lazy: async () => ({ Component: (await import('./features/admin/positions-page.tsx')).PositionsPage }),
+      },
+      {
+        path: 'import',
+        lazy: async () => ({ Component: (await import('./features/import/import-page.tsx')).ImportPage }),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
