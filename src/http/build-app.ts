@@ -12,6 +12,7 @@ import {
 import type { AppDeps } from '../app/context.ts';
 import { registerAuth } from './auth-hook.ts';
 import { sendProblem, toProblem } from './problem.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { metricRoutes } from './routes/metrics.routes.ts';
 import { recordRoutes } from './routes/records.routes.ts';
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   authRoutes(app, deps, { secureCookies: options.secureCookies ?? false });
   recordRoutes(app, deps);
   metricRoutes(app, deps);
+  adminRoutes(app, deps);
   systemRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   if (options.webDistDir) await registerWebApp(app, options.webDistDir);

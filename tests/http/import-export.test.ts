@@ -251,7 +251,7 @@ describe.each(dialects)('import and export on %s', (dialect) => {
         expect(again.json(), again.body).toMatchObject({ isCommitted: true, issues: [], created: [], updated: [] });
         expect(again.json().unchanged).toHaveLength(1);
         expect(again.json().ignoredColumns).toEqual(
-          path === 'activities' ? ['跟进日期', '内容字数', '24小时内录入'] : [],
+          path === 'activities' ? ['跟进日期', '内容字数', '无效原因', '24小时内录入'] : [],
         );
       }
     }

@@ -1,10 +1,11 @@
-import { displayKeysOf, type ListQuery, listRecords } from '../../db/repositories/records.repository.ts';
+import { displayKeysOf, type ListQuery } from '../../db/repositories/records.repository.ts';
 import type { FieldDef, KindName, Locale, RecordKind, RecordValues } from '../../domain/records/field.ts';
 import type { ShareEntry } from '../../domain/records/rules.ts';
 import { localDateTime } from '../../domain/time/dates.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import type { Cell } from '../files/read-table.ts';
 import { type WriteFormat, writeTable } from '../files/write-table.ts';
+import { listVisibleRecords } from '../records/read-records.ts';
 import { type Column, exportColumns, headerOf, importColumns } from './columns.ts';
 
 // Exports write what an import reads back: money in yuan, enum labels in the chosen language,
@@ -23,7 +24,11 @@ export async function exportRecords(
   const records: RecordValues[] = [];
   let cursor: string | undefined;
   do {
-    const page = await listRecords(deps.db, actor, kind, { ...filters, limit: PAGE, ...(cursor ? { cursor } : {}) });
+    const page = await listVisibleRecords(deps, actor, kind, {
+      ...filters,
+      limit: PAGE,
+      ...(cursor ? { cursor } : {}),
+    });
     records.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -17,11 +17,8 @@ const MAX_PARAMS = 30_000;
 const IN_CHUNK = 5_000;
 
 const isChildField = (f: FieldDef) => f.type === 'team' || f.type === 'splits';
-/** Fields kept outside the kind's own table (people.unitId lives in memberships). */
-const isVirtualField = (kind: RecordKind, f: FieldDef) => kind.name === 'people' && f.name === 'unitId';
-
 export function storedColumns(kind: RecordKind): string[] {
-  const cols = kind.fields.filter((f) => !isChildField(f) && !isVirtualField(kind, f)).map((f) => f.name);
+  const cols = kind.fields.filter((f) => !isChildField(f) && !f.isVirtual).map((f) => f.name);
   return [
     'id',
     ...(kind.hasExternalId ? ['externalId'] : []),
@@ -384,4 +381,52 @@ export async function peopleInScope(db: Executor, scope: AccessScope, personIds:
     for (const r of rows) ok.add(r.id);
   }
   return ok;
+}
+
+/**
+ * Why each of these activities does not count as a valid follow-up (spec 3): no customer, notes
+ * shorter than the tenant's minimum, or a later duplicate of a valid one (same person, customer,
+ * type and local date). One query for the whole page.
+ */
+export async function activityInvalidReasons(
+  db: Executor,
+  tenantId: string,
+  records: RecordValues[],
+  minNotesLength: number,
+) {
+  const reasons = new Map<string, string | null>();
+  const valid: string[] = [];
+  for (const r of records) {
+    const reason = r.customerId == null ? 'no_customer' : Number(r.notesLength) < minNotesLength ? 'short_notes' : null;
+    reasons.set(String(r.id), reason);
+    if (!reason) valid.push(String(r.id));
+  }
+  for (const part of chunk(valid, IN_CHUNK)) {
+    const rows = await any(db)
+      .selectFrom('activities as a')
+      .select('a.id')
+      .where('a.tenantId', '=', tenantId)
+      .where('a.id', 'in', part)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('activities as b')
+            .select('b.id')
+            .whereRef('b.tenantId', '=', 'a.tenantId')
+            .whereRef('b.personId', '=', 'a.personId')
+            .whereRef('b.customerId', '=', 'a.customerId')
+            .whereRef('b.type', '=', 'a.type')
+            .whereRef('b.occurredOn', '=', 'a.occurredOn')
+            .where('b.notesLength', '>=', minNotesLength)
+            .where((w) =>
+              w.or([
+                w('b.occurredAt', '<', w.ref('a.occurredAt')),
+                w.and([w('b.occurredAt', '=', w.ref('a.occurredAt')), w('b.id', '<', w.ref('a.id'))]),
+              ]),
+            ),
+        ),
+      )
+      .execute();
+    for (const r of rows) reasons.set(r.id, 'duplicate');
+  }
+  return reasons;
 }

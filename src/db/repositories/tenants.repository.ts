@@ -38,3 +38,11 @@ export async function listTenants(db: Db): Promise<TenantRow[]> {
 export async function insertTenant(db: Executor, row: TenantRow & { createdAt: string; updatedAt: string }) {
   await (db as Db).insertInto('tenants').values(row).execute();
 }
+
+export async function updateTenant(
+  db: Executor,
+  tenantId: string,
+  values: { name: string; timeZone: string; fiscalYearStartMonth: number; settingsJson: string; updatedAt: string },
+) {
+  await (db as Db).updateTable('tenants').set(values).where('id', '=', tenantId).execute();
+}

@@ -128,3 +128,14 @@ export async function revokeApiToken(db: Db, tenantId: string, userId: string, i
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+export async function updateUser(
+  db: Db,
+  tenantId: string,
+  id: string,
+  values: Partial<Omit<UserRow, 'tenantId' | 'id'>> & { updatedAt: string },
+) {
+  await db.updateTable('users').set(values).where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  if (values.isDisabled === 1 || values.passwordHash)
+    await db.deleteFrom('sessions').where('tenantId', '=', tenantId).where('userId', '=', id).execute();
+}

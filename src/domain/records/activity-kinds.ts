@@ -85,6 +85,19 @@ export const activityKind: RecordKind = {
     },
     { name: 'notesLength', type: 'integer', label: label('内容字数', 'Notes length'), isReadOnly: true },
     {
+      name: 'invalidReason',
+      type: 'enum',
+      label: label('无效原因', 'Why not counted'),
+      isReadOnly: true,
+      isVirtual: true,
+      values: ['no_customer', 'short_notes', 'duplicate'],
+      valueLabels: {
+        no_customer: label('无客户', 'No customer'),
+        short_notes: label('内容过短', 'Notes too short'),
+        duplicate: label('重复记录', 'Duplicate'),
+      },
+    },
+    {
       name: 'isLoggedOnTime',
       type: 'integer',
       label: label('24小时内录入', 'Logged within 24 h'),

@@ -57,6 +57,8 @@ export type FieldDef = {
   maxLength?: number;
   /** Set by the server; returned, never accepted. */
   isReadOnly?: boolean;
+  /** Not a column of the kind's table: computed or kept elsewhere when read (a person's unit). */
+  isVirtual?: boolean;
   /** Accepted only from imports and batch sync (e.g. an activity's original logged_at). */
   isImportOnly?: boolean;
   /** Cannot change once created. */

@@ -112,6 +112,7 @@ export const personKind: RecordKind = {
       type: 'ref',
       refKind: 'orgUnits',
       label: label('所属团队', 'Unit'),
+      isVirtual: true,
       isFilterable: true,
       help: label('修改即从今天起调动', 'Changing it transfers the person from today'),
     },
