@@ -2,12 +2,14 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database.ts';
 import * as records from './migrations/2026-11-27-001-records.ts';
 import * as metricInputs from './migrations/2026-11-27-002-metric-inputs.ts';
+import * as customMetrics from './migrations/2026-11-27-003-custom-metrics.ts';
 
 // Migrations are listed here rather than read from disk, so they work the same under tsx,
 // in tests and in a bundled build. Add new dated files to the end of this list.
 const migrations: Record<string, Migration> = {
   '2026-11-27-001-records': records,
   '2026-11-27-002-metric-inputs': metricInputs,
+  '2026-11-27-003-custom-metrics': customMetrics,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

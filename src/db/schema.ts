@@ -165,6 +165,17 @@ export type AuditLogTable = Owned & {
   reason: string | null;
 };
 
+export type CustomMetricsTable = Owned &
+  Stamped & {
+    key: string;
+    nameZh: string;
+    nameEn: string;
+    category: string;
+    unit: string;
+    direction: string;
+    definitionJson: string;
+  };
+
 export type Database = {
   tenants: TenantsTable;
   positions: PositionsTable;
@@ -191,4 +202,5 @@ export type Database = {
   calendarDays: CalendarDaysTable;
   usageEvents: UsageEventsTable;
   auditLog: AuditLogTable;
+  customMetrics: CustomMetricsTable;
 };

@@ -14,6 +14,7 @@ import { registerAuth } from './auth-hook.ts';
 import { sendProblem, toProblem } from './problem.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { customMetricRoutes } from './routes/custom-metrics.routes.ts';
 import { metricRoutes } from './routes/metrics.routes.ts';
 import { recordRoutes } from './routes/records.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   recordRoutes(app, deps);
   metricRoutes(app, deps);
   adminRoutes(app, deps);
+  customMetricRoutes(app, deps);
   systemRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   if (options.webDistDir) await registerWebApp(app, options.webDistDir);

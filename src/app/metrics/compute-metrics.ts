@@ -1,3 +1,4 @@
+import { listCustomMetrics, loadCustomFacts } from '../../db/repositories/custom-metrics.repository.ts';
 import { type FactParams, tallyFacts } from '../../db/repositories/metric-facts.repository.ts';
 import { loadCalendar, loadMemberships, loadPeople, loadUnits } from '../../db/repositories/org.repository.ts';
 import { builtInMetric, type MetricDef } from '../../domain/metrics/catalog.ts';
@@ -10,6 +11,9 @@ import {
   type Tally,
   tallyValue,
 } from '../../domain/metrics/credit.ts';
+import { groupBySubject, reduceFacts } from '../../domain/metrics/custom-aggregate.ts';
+import type { AggregateDefinition, CustomMetric } from '../../domain/metrics/custom-metric.ts';
+import { evaluateFormula, parseFormula, referencedMetrics } from '../../domain/metrics/formula.ts';
 import { addDays } from '../../domain/time/dates.ts';
 import { elapsedEnd, monthsWhollyInside, type Period, parsePeriod } from '../../domain/time/periods.ts';
 import { calendarFrom, workingDaysBetween } from '../../domain/time/working-days.ts';
@@ -144,32 +148,117 @@ function present(def: MetricDef, subject: Subject, tally: Tally | undefined): Me
   };
 }
 
-export async function computeValues(
+const subjectKey = (s: Subject) => (s.kind === 'tenant' ? 'tenant' : `${s.kind}:${s.id}`);
+
+/**
+ * Values of metrics for a set of subjects, built-in or custom. Each metric is computed once per
+ * call (a formula's references are shared), as one query over all the people the subjects need.
+ */
+function createEvaluator(
   deps: AppDeps,
   actor: Actor,
-  input: { metricIds: string[]; subjects: Subject[]; periodKey: string },
-): Promise<{ period: Period; values: MetricValue[] }> {
-  const period = resolvePeriod(actor, input.periodKey);
-  const defs = resolveMetrics(input.metricIds);
-  const org = await loadOrg(deps, actor, period);
-  const personIds = peopleFor(input.subjects, org);
-  const values: MetricValue[] = [];
-  for (const def of defs) {
+  period: Period,
+  org: Org,
+  subjects: Subject[],
+  customs: Map<string, CustomMetric>,
+) {
+  const personIds = peopleFor(subjects, org);
+  const memo = new Map<string, Promise<MetricValue[]>>();
+
+  async function builtIn(def: MetricDef): Promise<MetricValue[]> {
     const tallies = await tallyMetric(deps, actor, def, period, org, personIds);
     const byPerson = creditToPeople(tallies);
-    const byUnit = input.subjects.some((s) => s.kind === 'unit')
+    const byUnit = subjects.some((s) => s.kind === 'unit')
       ? creditToUnits(tallies, org.memberships, org.units)
       : undefined;
-    for (const subject of input.subjects) {
-      const tally =
+    return subjects.map((subject) =>
+      present(
+        def,
+        subject,
         subject.kind === 'person'
           ? byPerson.get(subject.id)
           : subject.kind === 'unit'
             ? byUnit?.get(subject.id)
-            : creditToTenant(tallies);
-      values.push(present(def, subject, tally));
-    }
+            : creditToTenant(tallies),
+      ),
+    );
   }
+
+  async function aggregate(key: string, d: AggregateDefinition): Promise<MetricValue[]> {
+    const facts = await loadCustomFacts(deps.db, deps.dialect, d, {
+      tenantId: actor.tenantId,
+      start: period.start,
+      end: period.end,
+      ...(personIds ? { personIds } : {}),
+    });
+    const groups = groupBySubject(facts, org.memberships, org.units);
+    return subjects.map((subject) => {
+      const r = reduceFacts(d.aggregate, groups.get(subjectKey(subject)) ?? []);
+      return { metricId: key, subject, ...r, ...(r.value === null ? { note: 'no_data' as const } : {}) };
+    });
+  }
+
+  async function formula(key: string, text: string): Promise<MetricValue[]> {
+    const parsed = parseFormula(text);
+    if (!parsed.ok)
+      throw new ValidationError('metrics', [{ index: 0, field: key, code: 'format', reason: parsed.error.message }]);
+    const refs = referencedMetrics(parsed.ast);
+    const inputs = new Map<string, MetricValue[]>();
+    for (const ref of refs) inputs.set(ref, await valuesOf(ref));
+    return subjects.map((subject, i) => {
+      const value = evaluateFormula(parsed.ast, (id) => inputs.get(id)?.[i]?.value ?? null);
+      return {
+        metricId: key,
+        subject,
+        value,
+        numerator: value ?? 0,
+        denominator: null,
+        ...(value === null ? { note: 'no_data' as const } : {}),
+      };
+    });
+  }
+
+  function valuesOf(id: string): Promise<MetricValue[]> {
+    let found = memo.get(id);
+    if (!found) {
+      const def = builtInMetric(id);
+      const custom = customs.get(id);
+      found = def
+        ? builtIn(def)
+        : custom?.definition.kind === 'aggregate'
+          ? aggregate(id, custom.definition)
+          : custom?.definition.kind === 'formula'
+            ? formula(id, custom.definition.formula)
+            : Promise.reject(
+                new ValidationError('metrics', [
+                  { index: 0, field: 'metrics', code: 'unknown_ref', reason: `no metric '${id}'` },
+                ]),
+              );
+      memo.set(id, found);
+    }
+    return found;
+  }
+  return valuesOf;
+}
+
+export async function computeValues(
+  deps: AppDeps,
+  actor: Actor,
+  input: { metricIds: string[]; subjects: Subject[]; periodKey: string; customs?: CustomMetric[] },
+): Promise<{ period: Period; values: MetricValue[] }> {
+  const period = resolvePeriod(actor, input.periodKey);
+  const customList = input.customs ?? (await listCustomMetrics(deps.db, actor.tenantId));
+  const customs = new Map(customList.map((c) => [c.key, c]));
+  input.metricIds.forEach((id, index) => {
+    if (!builtInMetric(id) && !customs.has(id))
+      throw new ValidationError('metrics', [
+        { index, field: 'metrics', code: 'unknown_ref', reason: `no metric '${id}'` },
+      ]);
+  });
+  const org = await loadOrg(deps, actor, period);
+  const valuesOf = createEvaluator(deps, actor, period, org, input.subjects, customs);
+  const values: MetricValue[] = [];
+  for (const id of input.metricIds) values.push(...(await valuesOf(id)));
   return { period, values };
 }
 

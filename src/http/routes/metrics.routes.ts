@@ -5,8 +5,8 @@ import type { AppDeps } from '../../app/context.ts';
 import { computeBreakdown, computeValues } from '../../app/metrics/compute-metrics.ts';
 import { computeSeries } from '../../app/metrics/compute-series.ts';
 import { explainMetric } from '../../app/metrics/explain-metric.ts';
+import { metricCatalog } from '../../app/metrics/manage-custom-metrics.ts';
 import { assertCanSee, visiblePeople } from '../../app/metrics/metric-access.ts';
-import { builtInMetrics } from '../../domain/metrics/catalog.ts';
 import { actorOf } from '../auth-hook.ts';
 import {
   breakdownQuery,
@@ -32,11 +32,8 @@ export function metricRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get(
     '/api/v1/metrics',
-    { schema: { tags, summary: 'The metric catalog', response: { 200: z.array(metricDefOut) } } },
-    async (request) => {
-      actorOf(request);
-      return [...builtInMetrics];
-    },
+    { schema: { tags, summary: 'The metric catalog: built-in and custom', response: { 200: z.array(metricDefOut) } } },
+    async (request) => metricCatalog(deps, actorOf(request)),
   );
 
   r.get(

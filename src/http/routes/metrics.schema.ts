@@ -65,11 +65,14 @@ export const metricDefOut = z.object({
   isPersonOnly: z.boolean().optional(),
   factDate: z.string(),
   description: label,
+  isCustom: z.boolean().optional(),
+  customId: z.string().optional(),
 });
 export const explainOut = z.object({
   metric: metricDefOut,
   period: periodOut,
   value: valueOut,
+  inputs: z.array(valueOut).describe('for a formula: the values it was computed from'),
   counted: z.number(),
   excluded: z.number(),
   facts: z.array(
