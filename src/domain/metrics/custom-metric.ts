@@ -1,6 +1,6 @@
 import type { Label } from '../records/field.ts';
 import type { Aggregation, MetricCategory, MetricDef, MetricUnit } from './catalog.ts';
-import { type CreditRule, customSource } from './custom-sources.ts';
+import { type CreditRule, customSource, type SourceField } from './custom-sources.ts';
 import { describeFormulaError, findCycle, parseFormula, referencedMetrics } from './formula.ts';
 
 // A custom metric is an admin's definition (spec 3): an aggregate over one record kind with
@@ -96,25 +96,33 @@ export function checkAggregate(d: AggregateDefinition): DefinitionIssue[] {
       reason: `${d.source} cannot be credited by '${d.credit}'; use ${Object.keys(source.credits).join(' or ')}`,
     });
   d.filters.forEach((f, i) => {
-    const sf = source.fields.find((x) => x.name === f.field);
-    const at = `definition.filters[${i}]`;
-    if (!sf) return issues.push({ field: `${at}.field`, reason: `${d.source} has no field '${f.field}'` });
-    const numeric = sf.type === 'number' || sf.type === 'money';
-    if (!(numeric ? NUMERIC_OPS : TEXT_OPS).includes(f.op))
-      return issues.push({ field: `${at}.op`, reason: `'${f.op}' does not apply to ${sf.type} field ${f.field}` });
-    const values = Array.isArray(f.value) ? f.value : [f.value];
-    if (f.op === 'in' ? !Array.isArray(f.value) || values.length === 0 : Array.isArray(f.value))
-      return issues.push({
-        field: `${at}.value`,
-        reason: f.op === 'in' ? "'in' needs a non-empty list" : 'one value expected',
-      });
-    if (numeric && values.some((v) => typeof v !== 'number' || !Number.isFinite(v)))
-      return issues.push({ field: `${at}.value`, reason: `${f.field} compares with numbers` });
-    if (sf.values && values.some((v) => !sf.values?.includes(String(v))))
-      return issues.push({ field: `${at}.value`, reason: `${f.field} is one of ${sf.values.join(', ')}` });
-    return undefined;
+    const problem = filterProblem(
+      source.fields.find((x) => x.name === f.field),
+      f,
+      d.source,
+    );
+    if (problem) issues.push({ field: `definition.filters[${i}].${problem.field}`, reason: problem.reason });
   });
   return issues;
+}
+
+function filterProblem(
+  sf: SourceField | undefined,
+  f: Filter,
+  source: string,
+): { field: string; reason: string } | undefined {
+  if (!sf) return { field: 'field', reason: `${source} has no field '${f.field}'` };
+  const numeric = sf.type === 'number' || sf.type === 'money';
+  if (!(numeric ? NUMERIC_OPS : TEXT_OPS).includes(f.op))
+    return { field: 'op', reason: `'${f.op}' does not apply to ${sf.type} field ${f.field}` };
+  const values = Array.isArray(f.value) ? f.value : [f.value];
+  if (f.op === 'in' ? !Array.isArray(f.value) || values.length === 0 : Array.isArray(f.value))
+    return { field: 'value', reason: f.op === 'in' ? "'in' needs a non-empty list" : 'one value expected' };
+  if (numeric && values.some((v) => typeof v !== 'number' || !Number.isFinite(v)))
+    return { field: 'value', reason: `${f.field} compares with numbers` };
+  if (sf.values && values.some((v) => !sf.values?.includes(String(v))))
+    return { field: 'value', reason: `${f.field} is one of ${sf.values.join(', ')}` };
+  return undefined;
 }
 
 /**
