@@ -6,6 +6,7 @@ import { systemActor } from '../app/auth/authenticate.ts';
 import { type AppDeps, systemClock } from '../app/context.ts';
 import { exportRecords } from '../app/import-export/export-records.ts';
 import { importFile } from '../app/import-export/import-records.ts';
+import { recomputeTenant } from '../app/metrics/recompute.ts';
 import { type DatabaseHandle, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { findTenantBySlug, listTenants } from '../db/repositories/tenants.repository.ts';
@@ -202,6 +203,44 @@ export function buildCli(config: Config = loadConfig()): Command {
         const out = opts.out ?? `${kind.path}.${opts.format}`;
         writeFileSync(out, bytes);
         console.log(`wrote ${out} (${bytes.length} bytes)`);
+      } finally {
+        await handle.destroy();
+      }
+    });
+
+  program
+    .command('recompute')
+    .description('rebuild what the metric engine keeps from the records, and report any disagreement')
+    .option('--tenant <slug>', 'tenant slug (default: every tenant)')
+    .option('--check', 'only count the stored values that disagree with a rebuild; change nothing')
+    .action(async (opts: { tenant?: string; check?: boolean }) => {
+      const { handle, deps } = await open(config);
+      try {
+        const tenants = opts.tenant
+          ? [await tenantId(deps, opts.tenant)]
+          : (await listTenants(deps.db)).map((t) => t.id);
+        let disagreements = 0;
+        for (const id of tenants) {
+          const bar = new SingleBar({ format: 'recompute {table} [{bar}] {value} rows', hideCursor: true });
+          bar.start(1, 0, { table: '' });
+          const reports = await recomputeTenant(deps, id, {
+            checkOnly: opts.check,
+            onPage: (table, checked) => {
+              bar.setTotal(Math.max(checked, 1));
+              bar.update(checked, { table });
+            },
+          });
+          bar.stop();
+          for (const r of reports)
+            console.log(`  ${r.table.padEnd(16)} ${String(r.checked).padStart(9)} rows, ${r.mismatched} disagreed`);
+          disagreements += reports.reduce((s, r) => s + r.mismatched, 0);
+        }
+        console.log(
+          disagreements === 0
+            ? 'everything the engine keeps agrees with a full recompute'
+            : `${disagreements} stored values disagreed${opts.check ? ' (run without --check to fix them)' : ' and were rebuilt'}`,
+        );
+        process.exitCode = opts.check && disagreements > 0 ? 1 : 0;
       } finally {
         await handle.destroy();
       }

@@ -15,7 +15,7 @@ const pacer = (...args: string[]) =>
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the pacer command', () => {
-  it.each(['serve', 'migrate', 'seed-demo', 'import', 'export', 'backup'])(
+  it.each(['serve', 'migrate', 'seed-demo', 'import', 'export', 'recompute', 'backup'])(
     '%s --help explains itself',
     async (command) => {
       const { stdout } = await pacer(command, '--help');
@@ -52,6 +52,9 @@ describe('the pacer command', () => {
     expect(refused).toMatchObject({ code: 1 });
     expect((refused as { stdout: string }).stdout).toContain('row 3  grade: "Z" is not one of A, B, C');
     expect((refused as { stdout: string }).stdout).toContain('nothing was written');
+
+    const recompute = await pacer('recompute', '--check');
+    expect(recompute.stdout).toContain('everything the engine keeps agrees with a full recompute');
 
     const backup = join(dir, 'backup.sqlite');
     const backedUp = await pacer('backup', '--out', backup);

@@ -68,7 +68,9 @@ export function completeRecord(
       issues.push({ field: field.name, code: 'immutable', reason: `${field.name} cannot be changed once recorded` });
       record[field.name] = existing[field.name];
     }
-    if (!existing && (record[field.name] === undefined || record[field.name] === null) && field.default) {
+    const isEmpty = record[field.name] === undefined || record[field.name] === null;
+    // New records take every default; clearing a field with a fixed default resets it to that default.
+    if (isEmpty && field.default && (!existing || field.default.kind === 'value')) {
       const d = field.default;
       const value =
         d.kind === 'today' ? ctx.today : d.kind === 'now' ? ctx.now : d.kind === 'self' ? ctx.selfPersonId : d.value;
