@@ -7,7 +7,7 @@ import { type AppDeps, systemClock } from '../app/context.ts';
 import { exportRecords } from '../app/import-export/export-records.ts';
 import { importFile } from '../app/import-export/import-records.ts';
 import { recomputeTenant } from '../app/metrics/recompute.ts';
-import { type DatabaseHandle, openDatabase } from '../db/database.ts';
+import { type DatabaseHandle, openDatabase, refreshStatistics } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { findTenantBySlug, listTenants } from '../db/repositories/tenants.repository.ts';
 import { hasAnyTenant, seedDemo } from '../db/seed/seed-demo.ts';
@@ -60,6 +60,7 @@ async function runSeed(deps: AppDeps, config: Config, options: { seed?: number; 
   });
   bar.update(100, { table: 'done' });
   bar.stop();
+  await refreshStatistics(deps.db, deps.dialect);
   console.log(`Seeded 示例科技有限公司 (tenant '${summary.slug}'):`, JSON.stringify(summary.counts));
   return summary;
 }
@@ -79,6 +80,12 @@ export function buildCli(config: Config = loadConfig()): Command {
         printAccounts(summary.accounts.filter((a) => a.email.split('@')[0]?.match(/^(admin|manager|rep|finance)$/)));
       }
       const app = await buildApp(deps, { logger: { level: config.logLevel }, webDistDir: resolve('dist/web') });
+      // Keep the planner's statistics fresh as the data grows (SQLite's advice: hourly).
+      setInterval(() => {
+        refreshStatistics(deps.db, deps.dialect).catch((err: unknown) =>
+          app.log.error({ err }, 'refreshing statistics failed'),
+        );
+      }, 3_600_000).unref();
       const close = async () => {
         await app.close();
         await handle.destroy();

@@ -1,3 +1,4 @@
+import { refreshStatistics } from '../../db/database.ts';
 import type { Locale, RecordKind } from '../../domain/records/field.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import { type ReadLimits, readTable } from '../files/read-table.ts';
@@ -79,5 +80,8 @@ export async function importFile(
     skipInvalid: options.skipInvalid,
     onProgress: options.onProgress,
   });
+  // A large import changes the tables' shape: refresh the planner's statistics.
+  if (report.isCommitted && report.created.length + report.updated.length >= 1_000)
+    await refreshStatistics(deps.db, deps.dialect);
   return { ...base, ...report, records: [] };
 }

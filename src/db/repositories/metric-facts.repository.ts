@@ -81,18 +81,25 @@ const collected: Q = (p) => sql<FactRow>`
  * on signing), covered first-in-first-out by all the contract's payments up to the cutoff.
  */
 const collectionRate: Q = (p, d) => sql<FactRow>`
-  with plan as (
-    select i.contract_id, i.id as inst_id, i.due_on, i.amount_cents from installments i where i.tenant_id = ${p.tenantId}
-    union all
-    select c.id, c.id, c.signed_on, c.amount_cents from contracts c
-    where c.tenant_id = ${p.tenantId}
+  with relevant as (
+    select i.contract_id from installments i where i.tenant_id = ${p.tenantId} and i.due_on between ${p.start} and ${p.end}
+    union
+    select c.id from contracts c
+    where c.tenant_id = ${p.tenantId} and c.signed_on between ${p.start} and ${p.end}
       and not exists (select 1 from installments i where i.tenant_id = c.tenant_id and i.contract_id = c.id)
   ),
-  relevant as (select distinct contract_id from plan where due_on between ${p.start} and ${p.end}),
+  plan as (
+    select i.contract_id, i.id as inst_id, i.due_on, i.amount_cents from installments i
+    where i.tenant_id = ${p.tenantId} and i.contract_id in (select contract_id from relevant)
+    union all
+    select c.id, c.id, c.signed_on, c.amount_cents from contracts c
+    where c.tenant_id = ${p.tenantId} and c.id in (select contract_id from relevant)
+      and not exists (select 1 from installments i where i.tenant_id = c.tenant_id and i.contract_id = c.id)
+  ),
   fifo as (
     select plan.*, coalesce(sum(plan.amount_cents) over (
       partition by plan.contract_id order by plan.due_on, plan.inst_id rows between unbounded preceding and 1 preceding), 0) as before_cents
-    from plan where plan.contract_id in (select contract_id from relevant)
+    from plan
   ),
   paid as (
     select contract_id, sum(amount_cents) as paid_cents from payments
