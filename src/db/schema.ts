@@ -176,6 +176,28 @@ export type CustomMetricsTable = Owned &
     definitionJson: string;
   };
 
+export type TargetsTable = Owned &
+  Stamped & {
+    metricId: string;
+    subjectKind: string;
+    subjectId: string;
+    periodKey: string;
+    startOn: string;
+    endOn: string;
+    value: number;
+    isLocked: number;
+    source: string;
+  };
+export type TargetChangesTable = Owned & {
+  targetId: string;
+  at: string;
+  actorUserId: string | null;
+  oldValue: number | null;
+  newValue: number;
+  source: string;
+  reason: string | null;
+};
+
 export type Database = {
   tenants: TenantsTable;
   positions: PositionsTable;
@@ -203,4 +225,6 @@ export type Database = {
   usageEvents: UsageEventsTable;
   auditLog: AuditLogTable;
   customMetrics: CustomMetricsTable;
+  targets: TargetsTable;
+  targetChanges: TargetChangesTable;
 };

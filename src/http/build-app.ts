@@ -18,6 +18,7 @@ import { customMetricRoutes } from './routes/custom-metrics.routes.ts';
 import { metricRoutes } from './routes/metrics.routes.ts';
 import { recordRoutes } from './routes/records.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
+import { targetRoutes } from './routes/targets.routes.ts';
 import { registerWebApp } from './web-static.ts';
 
 export type BuildOptions = {
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   metricRoutes(app, deps);
   adminRoutes(app, deps);
   customMetricRoutes(app, deps);
+  targetRoutes(app, deps);
   systemRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   if (options.webDistDir) await registerWebApp(app, options.webDistDir);
