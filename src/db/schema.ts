@@ -198,6 +198,17 @@ export type TargetChangesTable = Owned & {
   reason: string | null;
 };
 
+export type SchemesTable = Owned & Stamped & { positionId: string; name: string };
+export type SchemeVersionsTable = Owned & {
+  schemeId: string;
+  version: number;
+  effectiveFrom: string;
+  status: string;
+  definitionJson: string;
+  createdAt: string;
+  publishedAt: string | null;
+};
+
 export type Database = {
   tenants: TenantsTable;
   positions: PositionsTable;
@@ -227,4 +238,6 @@ export type Database = {
   customMetrics: CustomMetricsTable;
   targets: TargetsTable;
   targetChanges: TargetChangesTable;
+  schemes: SchemesTable;
+  schemeVersions: SchemeVersionsTable;
 };

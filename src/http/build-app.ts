@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { customMetricRoutes } from './routes/custom-metrics.routes.ts';
 import { metricRoutes } from './routes/metrics.routes.ts';
 import { recordRoutes } from './routes/records.routes.ts';
+import { schemeRoutes } from './routes/schemes.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { targetRoutes } from './routes/targets.routes.ts';
 import { registerWebApp } from './web-static.ts';
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   adminRoutes(app, deps);
   customMetricRoutes(app, deps);
   targetRoutes(app, deps);
+  schemeRoutes(app, deps);
   systemRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   if (options.webDistDir) await registerWebApp(app, options.webDistDir);
