@@ -4,6 +4,7 @@ import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 import { systemActor } from '../app/auth/authenticate.ts';
 import { type AppDeps, systemClock } from '../app/context.ts';
+import { seedDemoPerformance } from '../app/demo/seed-performance.ts';
 import { exportRecords } from '../app/import-export/export-records.ts';
 import { importFile } from '../app/import-export/import-records.ts';
 import { recomputeTenant } from '../app/metrics/recompute.ts';
@@ -61,7 +62,15 @@ async function runSeed(deps: AppDeps, config: Config, options: { seed?: number; 
   bar.update(100, { table: 'done' });
   bar.stop();
   await refreshStatistics(deps.db, deps.dialect);
-  console.log(`Seeded 示例科技有限公司 (tenant '${summary.slug}'):`, JSON.stringify(summary.counts));
+  const performance = await seedDemoPerformance(
+    deps,
+    summary.tenantId,
+    options.today ?? localDate(new Date(), config.timeZone),
+  );
+  console.log(
+    `Seeded 示例科技有限公司 (tenant '${summary.slug}'):`,
+    JSON.stringify({ ...summary.counts, ...performance }),
+  );
   return summary;
 }
 
