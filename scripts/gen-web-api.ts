@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '../src/app/context.ts';
 import { openDatabase } from '../src/db/database.ts';
+import { chineseHolidayCalendar, provisionalYears } from '../src/domain/calendar/cn-holidays.ts';
 import { recordKinds } from '../src/domain/records/kinds.ts';
 import { buildApp } from '../src/http/build-app.ts';
 
@@ -52,7 +53,7 @@ function tsBase(s: JsonSchema, indent: string): string {
       if (!s.properties) return 'Record<string, unknown>';
       const inner = `${indent}  `;
       const lines = Object.entries(s.properties).map(
-        ([k, v]) => `${inner}${k}${s.required?.includes(k) ? '' : '?'}: ${tsType(v, inner)};`,
+        ([k, v]) => `${inner}${propertyKey(k)}${s.required?.includes(k) ? '' : '?'}: ${tsType(v, inner)};`,
       );
       return `{\n${lines.join('\n')}\n${indent}}`;
     }
@@ -61,13 +62,20 @@ function tsBase(s: JsonSchema, indent: string): string {
   }
 }
 
+const propertyKey = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k));
 const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 type OpenApi = {
   components: { schemas: Record<string, JsonSchema> };
   paths: Record<
     string,
-    Record<string, { responses?: Record<string, { content?: Record<string, { schema: JsonSchema }> }> }>
+    Record<
+      string,
+      {
+        requestBody?: { content?: Record<string, { schema: JsonSchema }> };
+        responses?: Record<string, { content?: Record<string, { schema: JsonSchema }> }>;
+      }
+    >
   >;
 };
 
@@ -76,6 +84,23 @@ function responseSchema(doc: OpenApi, path: string, method: string, status = '20
   if (!schema) throw new Error(`no ${status} response for ${method.toUpperCase()} ${path}`);
   return schema;
 }
+
+/** Response bodies the web app reads outside the record routes: [type name, path, method, status]. */
+const responseTypes: ReadonlyArray<readonly [string, string, string, string]> = [
+  ['MetricCatalog', '/api/v1/metrics', 'get', '200'],
+  ['MetricValues', '/api/v1/metrics/values', 'get', '200'],
+  ['MetricExplanation', '/api/v1/metrics/{metricId}/explain', 'get', '200'],
+  ['UserList', '/api/v1/users', 'get', '200'],
+  ['Tenant', '/api/v1/tenant', 'get', '200'],
+  ['CnHolidayLoad', '/api/v1/calendar-days/load-cn', 'post', '200'],
+];
+
+/** Request bodies of the same routes: [type name, path, method]. */
+const requestTypes: ReadonlyArray<readonly [string, string, string]> = [
+  ['UserCreateInput', '/api/v1/users', 'post'],
+  ['UserUpdateInput', '/api/v1/users/{id}', 'patch'],
+  ['TenantUpdateInput', '/api/v1/tenant', 'patch'],
+];
 
 export function renderTypes(doc: OpenApi): string {
   const out: string[] = [HEADER];
@@ -87,6 +112,15 @@ export function renderTypes(doc: OpenApi): string {
   out.push(`export type ImportReport = ${tsType(responseSchema(doc, '/api/v1/customers/import', 'post'), '')};\n`);
   out.push(`export type SaveReport = ${tsType(responseSchema(doc, '/api/v1/customers/batch', 'post'), '')};\n`);
   out.push(`export type ReportIssue = ImportReport['issues'][number];\n`);
+  for (const [name, path, method] of requestTypes) {
+    const body = doc.paths[path]?.[method]?.requestBody?.content?.['application/json']?.schema;
+    if (body) out.push(`export type ${name} = ${tsType(body, '')};\n`);
+  }
+  for (const [name, path, method, status] of responseTypes) {
+    // A route another engineer has not landed yet is left out rather than failing the whole run.
+    if (!doc.paths[path]?.[method]) continue;
+    out.push(`export type ${name} = ${tsType(responseSchema(doc, path, method, status), '')};\n`);
+  }
   return out.join('\n');
 }
 
@@ -116,7 +150,11 @@ export function renderKinds(): string {
       ...(f.help ? { help: f.help } : {}),
     })),
   }));
-  return `${HEADER}import type { KindMeta } from './kind-meta.ts';\n\nexport const recordKindMeta: readonly KindMeta[] = ${JSON.stringify(kinds, null, 2)};\n`;
+  const holidayYears = {
+    known: Array.from({ length: 101 }, (_v, i) => 2000 + i).filter((y) => chineseHolidayCalendar(y).length > 0),
+    provisional: [...provisionalYears],
+  };
+  return `${HEADER}import type { KindMeta } from './kind-meta.ts';\n\nexport const recordKindMeta: readonly KindMeta[] = ${JSON.stringify(kinds, null, 2)};\n\n/** Years the server can load Chinese public holidays for; provisional ones are estimates. */\nexport const cnHolidayYears = ${JSON.stringify(holidayYears)};\n`;
 }
 
 export async function loadOpenApi(): Promise<OpenApi> {

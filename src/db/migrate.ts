@@ -5,6 +5,7 @@ import * as metricInputs from './migrations/2026-11-27-002-metric-inputs.ts';
 import * as customMetrics from './migrations/2026-11-27-003-custom-metrics.ts';
 import * as targets from './migrations/2026-11-27-004-targets.ts';
 import * as schemes from './migrations/2026-11-27-005-schemes.ts';
+import * as periodClose from './migrations/2026-11-27-006-period-close.ts';
 
 // Migrations are listed here rather than read from disk, so they work the same under tsx,
 // in tests and in a bundled build. Add new dated files to the end of this list.
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-003-custom-metrics': customMetrics,
   '2026-11-27-004-targets': targets,
   '2026-11-27-005-schemes': schemes,
+  '2026-11-27-006-period-close': periodClose,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

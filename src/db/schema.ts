@@ -209,6 +209,25 @@ export type SchemeVersionsTable = Owned & {
   publishedAt: string | null;
 };
 
+export type PeriodClosesTable = Owned & {
+  periodKey: string;
+  startOn: string;
+  endOn: string;
+  revision: number;
+  status: string;
+  at: string;
+  actorUserId: string | null;
+  reason: string | null;
+};
+export type PeriodSnapshotsTable = {
+  tenantId: string;
+  closeId: string;
+  personId: string;
+  total: number | null;
+  rating: string | null;
+  scorecardJson: string;
+};
+
 export type Database = {
   tenants: TenantsTable;
   positions: PositionsTable;
@@ -240,4 +259,6 @@ export type Database = {
   targetChanges: TargetChangesTable;
   schemes: SchemesTable;
   schemeVersions: SchemeVersionsTable;
+  periodCloses: PeriodClosesTable;
+  periodSnapshots: PeriodSnapshotsTable;
 };

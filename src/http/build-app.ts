@@ -16,6 +16,7 @@ import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { customMetricRoutes } from './routes/custom-metrics.routes.ts';
 import { metricRoutes } from './routes/metrics.routes.ts';
+import { periodRoutes } from './routes/periods.routes.ts';
 import { recordRoutes } from './routes/records.routes.ts';
 import { schemeRoutes } from './routes/schemes.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   customMetricRoutes(app, deps);
   targetRoutes(app, deps);
   schemeRoutes(app, deps);
+  periodRoutes(app, deps);
   systemRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   if (options.webDistDir) await registerWebApp(app, options.webDistDir);

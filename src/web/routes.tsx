@@ -1,6 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { useMe } from './api/session.ts';
-import { LoginPage } from './pages/login-page.tsx';
+import { LoginPage, setLoginPreload } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { AppLayout } from './ui/app-layout.tsx';
 import { navFor } from './ui/navigation.ts';
@@ -18,6 +18,13 @@ const deals = () => import('./features/deals/deals-page.tsx');
 const activities = () => import('./features/activities/activities-page.tsx');
 const contracts = () => import('./features/contracts/contracts-page.tsx');
 const proposals = () => import('./features/proposals/proposals-page.tsx');
+
+/** Loads the screen most people land on while they type their password (the login page calls it). */
+export function preloadFirstScreen(): void {
+  customers().catch((error: unknown) => console.error('preloading the customers screen failed', error));
+}
+
+setLoginPreload(preloadFirstScreen);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -64,6 +71,24 @@ export const router = createBrowserRouter([
       {
         path: 'admin/positions',
         lazy: async () => ({ Component: (await import('./features/admin/positions-page.tsx')).PositionsPage }),
+      },
+      {
+        path: 'admin/users',
+        lazy: async () => ({ Component: (await import('./features/users/users-page.tsx')).UsersPage }),
+      },
+      {
+        path: 'admin/tenant',
+        lazy: async () => ({
+          Component: (await import('./features/tenant/tenant-settings-page.tsx')).TenantSettingsPage,
+        }),
+      },
+      {
+        path: 'admin/holidays',
+        lazy: async () => ({ Component: (await import('./features/holidays/holidays-page.tsx')).HolidaysPage }),
+      },
+      {
+        path: 'my-metrics',
+        lazy: async () => ({ Component: (await import('./features/metrics/my-metrics-page.tsx')).MyMetricsPage }),
       },
       {
         path: 'import',

@@ -24,7 +24,7 @@ async function pageFor(email: string, locale: 'zh-CN' | 'en-US' = 'zh-CN', isPho
   return page;
 }
 
-const REP_MENU = ['我的客户', '商机', '跟进记录', '合同', '方案', '案例库'];
+const REP_MENU = ['我的客户', '商机', '跟进记录', '合同', '方案', '案例库', '我的绩效'];
 const TEAM_MENU = ['团队客户', '团队商机', '团队跟进', '团队合同', '团队方案'];
 
 describe('logging in, each role sees its own menu', () => {
@@ -33,9 +33,22 @@ describe('logging in, each role sees its own menu', () => {
     ['manager@pacer.demo', [...REP_MENU, ...TEAM_MENU]],
     [
       'admin@pacer.demo',
-      [...REP_MENU.slice(0, 5), '回款', '案例库', ...TEAM_MENU, '组织架构', '人员', '岗位', '数据导入'],
+      [
+        ...REP_MENU.slice(0, 5),
+        '回款',
+        '案例库',
+        '我的绩效',
+        ...TEAM_MENU,
+        '组织架构',
+        '人员',
+        '岗位',
+        '账号与角色',
+        '租户设置',
+        '节假日',
+        '数据导入',
+      ],
     ],
-    ['finance@pacer.demo', ['合同', '回款', '数据导入']],
+    ['finance@pacer.demo', ['合同', '回款', '我的绩效', '数据导入']],
   ])('%s', async (email, expected) => {
     const page = await pageFor(email);
     expect(await menuItems(page)).toEqual(expected);

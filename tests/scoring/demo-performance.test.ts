@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/app/auth/authenticate.ts';
 import { seedDemoPerformance } from '../../src/app/demo/seed-performance.ts';
-import { scorecardFor } from '../../src/app/scoring/compute-scorecard.ts';
 import { listSchemesWithVersions } from '../../src/app/scoring/manage-schemes.ts';
+import { scorecardFor } from '../../src/app/scoring/read-scorecard.ts';
 import { seedDemo } from '../../src/db/seed/seed-demo.ts';
 import { createTestDatabase, dialects, fixedClock, type TestDatabase } from '../support/test-db.ts';
 

@@ -166,6 +166,38 @@ describe.each(dialects)('schemes and scorecards on %s', (dialect) => {
     expect(february.version).toBe(1);
   });
 
+  it('closing a period freezes its scorecards; changes need a reason; a recalculation keeps both', async () => {
+    const closed = await call(admin, 'POST', '/api/v1/periods/2025-03/close', {});
+    expect(closed.json()).toMatchObject({ status: 'closed', revision: 1, scorecards: 2 });
+    const frozen = (await call(admin, 'GET', `/api/v1/scorecards?personId=${co.people.ann}&period=2025-03`)).json();
+    expect(frozen).toMatchObject({ isFrozen: true, closeRevision: 1, rating: 'D' });
+    const target = { metricId: 'follow_ups', subject: `person:${co.people.ann}`, periodKey: '2025-03', value: 3 };
+    const silent = await call(admin, 'PUT', '/api/v1/targets', { targets: [target] });
+    expect(silent.statusCode).toBe(422);
+    expect(silent.json().errors[0]).toMatchObject({ field: 'reason', code: 'required' });
+    expect(silent.json().errors[0].reason).toContain('2025-03 is closed');
+    expect(
+      (await call(admin, 'PUT', '/api/v1/targets', { targets: [{ ...target, reason: '目标录入错误' }] })).statusCode,
+    ).toBe(200);
+    // Still frozen: the follow-up item keeps its old target until the period is recalculated.
+    const still = (await call(admin, 'GET', `/api/v1/scorecards?personId=${co.people.ann}&period=2025-03`)).json();
+    expect(still.total).toBeCloseTo(frozen.total, 9);
+    expect((await call(admin, 'POST', '/api/v1/periods/2025-03/reopen', {})).statusCode).toBe(422);
+    const again = await call(admin, 'POST', '/api/v1/periods/2025-03/recalculate', { reason: '目标更正后重算' });
+    expect(again.json()).toMatchObject({ status: 'closed', revision: 2, reason: '目标更正后重算' });
+    const recalculated = (
+      await call(admin, 'GET', `/api/v1/scorecards?personId=${co.people.ann}&period=2025-03`)
+    ).json();
+    // follow-ups now 3/3 -> 100 instead of 10: +90 x 0.3 = +27.
+    expect(recalculated.closeRevision).toBe(2);
+    expect(recalculated.total - frozen.total).toBeCloseTo(27, 9);
+    const audit = (await call(admin, 'GET', '/api/v1/audit-log?recordKind=periods&sort=at')).json().items;
+    expect(audit.map((a: { action: string; reason: string | null }) => [a.action, a.reason])).toEqual([
+      ['close', null],
+      ['recalculate', '目标更正后重算'],
+    ]);
+  });
+
   it('a rep sees their own scorecard only', async () => {
     expect((await call(ann, 'GET', `/api/v1/scorecards?personId=${co.people.ann}&period=2025-03`)).statusCode).toBe(
       200,

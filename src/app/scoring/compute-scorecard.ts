@@ -23,6 +23,8 @@ export type ScorecardView = Scorecard & {
   version: number;
   versionStatus: string;
   names: Record<string, MetricDef['name']>;
+  isFrozen?: boolean;
+  closeRevision?: number;
 };
 
 async function scoreWith(
@@ -61,7 +63,8 @@ async function personAndScheme(deps: AppDeps, actor: Actor, personId: string) {
   return { person, scheme };
 }
 
-export async function scorecardFor(
+/** The live scorecard, computed from today's records (a closed period reads its snapshot: read-scorecard.ts). */
+export async function computeScorecard(
   deps: AppDeps,
   actor: Actor,
   input: { personId: string; periodKey: string },

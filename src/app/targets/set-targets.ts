@@ -17,6 +17,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { resolvePeriod, type Subject } from '../metrics/compute-metrics.ts';
 import { metricCatalog } from '../metrics/manage-custom-metrics.ts';
 import type { RowIssue } from '../records/save-records.ts';
+import { assertReasonForClosed } from '../scoring/closed-periods.ts';
 
 // Targets 目标 (spec 4): (metric, subject, period) -> value. Every change keeps who, when, old,
 // new and why. Admins set any target; a manager the targets of their units and their people.
@@ -124,6 +125,11 @@ export async function setTargets(
     return { input, period };
   });
   if (issues.length > 0) throw new ValidationError('targets', issues);
+  await assertReasonForClosed(
+    deps,
+    actor,
+    rows.map(({ input, period }) => ({ start: period?.start ?? '', end: period?.end ?? '', reason: input.reason })),
+  );
   const keys = rows.map(({ input, period }) => ({
     metricId: input.metricId,
     ...subjectColumns(input.subject),

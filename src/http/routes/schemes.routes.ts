@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/context.ts';
-import { scorecardFor, trialRun } from '../../app/scoring/compute-scorecard.ts';
+import { trialRun } from '../../app/scoring/compute-scorecard.ts';
 import {
   addVersion,
   createScheme,
@@ -10,6 +10,7 @@ import {
   publishVersion,
   updateDraft,
 } from '../../app/scoring/manage-schemes.ts';
+import { scorecardFor } from '../../app/scoring/read-scorecard.ts';
 import { actorOf } from '../auth-hook.ts';
 import { schemeCreate, schemeOut, scorecardOut, trialOut, versionBody, versionOut } from './schemes.schema.ts';
 

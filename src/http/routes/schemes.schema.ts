@@ -56,6 +56,8 @@ export const scorecardOut = z.object({
   total: z.number().nullable(),
   rating: z.string().nullable(),
   names: z.record(z.string(), label),
+  isFrozen: z.boolean().optional().describe('true: the period is closed and this is its snapshot'),
+  closeRevision: z.number().optional(),
   items: z.array(
     z.object({
       metricId: z.string(),

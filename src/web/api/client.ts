@@ -104,7 +104,12 @@ export const api = {
 export async function downloadFile(path: string, query: Query, fileName: string): Promise<void> {
   const response = await fetch(apiUrl(path, query), { credentials: 'same-origin' });
   if (!response.ok) throw new ApiError(toProblem(response, parseJson(await response.text())));
-  const url = URL.createObjectURL(await response.blob());
+  saveBlob(await response.blob(), fileName);
+}
+
+/** Hands a file made in the browser (or fetched) to the user as a download. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -982,6 +982,30 @@ export const recordKindMeta: readonly KindMeta[] = [
         isReadOnly: true,
       },
       {
+        name: 'invalidReason',
+        type: 'enum',
+        label: {
+          'zh-CN': '无效原因',
+          en: 'Why not counted',
+        },
+        isReadOnly: true,
+        values: ['no_customer', 'short_notes', 'duplicate'],
+        valueLabels: {
+          no_customer: {
+            'zh-CN': '无客户',
+            en: 'No customer',
+          },
+          short_notes: {
+            'zh-CN': '内容过短',
+            en: 'Notes too short',
+          },
+          duplicate: {
+            'zh-CN': '重复记录',
+            en: 'Duplicate',
+          },
+        },
+      },
+      {
         name: 'isLoggedOnTime',
         type: 'integer',
         label: {
@@ -1526,3 +1550,6 @@ export const recordKindMeta: readonly KindMeta[] = [
     ],
   },
 ];
+
+/** Years the server can load Chinese public holidays for; provisional ones are estimates. */
+export const cnHolidayYears = { known: [2024, 2025, 2026, 2027], provisional: [2027] };

@@ -19,6 +19,8 @@ export type RecordTypes = {
   people: [S.PeopleRecord, S.PeopleCreateInput, S.PeopleUpdateInput];
   positions: [S.PositionsRecord, S.PositionsCreateInput, S.PositionsUpdateInput];
   'org-units': [S.OrgUnitsRecord, S.OrgUnitsCreateInput, S.OrgUnitsUpdateInput];
+  memberships: [S.MembershipsRecord, S.MembershipsCreateInput, S.MembershipsUpdateInput];
+  'calendar-days': [S.CalendarDaysRecord, S.CalendarDaysCreateInput, S.CalendarDaysUpdateInput];
 };
 export type KindPath = keyof RecordTypes;
 export type RecordOf<P extends KindPath> = RecordTypes[P][0];

@@ -374,6 +374,7 @@ export type ActivitiesRecord = {
   durationMin: number | null;
   notes: string | null;
   notesLength: number | null;
+  invalidReason: 'no_customer' | 'short_notes' | 'duplicate' | null;
   isLoggedOnTime: number | null;
   loggedAt: string | null;
   createdAt: string;
@@ -651,3 +652,184 @@ export type SaveReport = {
 };
 
 export type ReportIssue = ImportReport['issues'][number];
+
+export type UserCreateInput = {
+  email: string;
+  password: string;
+  role: 'admin' | 'manager' | 'rep' | 'finance';
+  displayName: string;
+  personId?: string | null;
+  locale?: 'zh-CN' | 'en' | null;
+};
+
+export type UserUpdateInput = {
+  email?: string;
+  password?: string;
+  role?: 'admin' | 'manager' | 'rep' | 'finance';
+  displayName?: string;
+  personId?: string | null;
+  locale?: 'zh-CN' | 'en' | null;
+  isDisabled?: boolean;
+};
+
+export type TenantUpdateInput = {
+  name?: string;
+  timeZone?: string;
+  fiscalYearStartMonth?: number;
+  settings?: {
+    gradeWeights?: {
+      A?: number;
+      B?: number;
+      C?: number;
+    };
+    minNotesLength?: number;
+    effectiveVisitMinutes?: number;
+    pace?: {
+      green?: number;
+      yellow?: number;
+    };
+  };
+};
+
+export type MetricCatalog = Array<{
+  id: string;
+  name: {
+    'zh-CN': string;
+    en: string;
+  };
+  category: string;
+  unit: string;
+  direction: string;
+  aggregation: string;
+  isPersonOnly?: boolean;
+  factDate: string;
+  description: {
+    'zh-CN': string;
+    en: string;
+  };
+  isCustom?: boolean;
+  customId?: string;
+}>;
+
+export type MetricValues = {
+  period: {
+    key: string;
+    kind: string;
+    start: string;
+    end: string;
+  };
+  values: Array<{
+    metricId: string;
+    subject: {
+      kind: 'person' | 'unit' | 'tenant';
+      id?: string;
+    };
+    value: number | null;
+    numerator: number;
+    denominator: number | null;
+    note?: 'person_only' | 'no_data';
+  }>;
+};
+
+export type MetricExplanation = {
+  metric: {
+    id: string;
+    name: {
+      'zh-CN': string;
+      en: string;
+    };
+    category: string;
+    unit: string;
+    direction: string;
+    aggregation: string;
+    isPersonOnly?: boolean;
+    factDate: string;
+    description: {
+      'zh-CN': string;
+      en: string;
+    };
+    isCustom?: boolean;
+    customId?: string;
+  };
+  period: {
+    key: string;
+    kind: string;
+    start: string;
+    end: string;
+  };
+  value: {
+    metricId: string;
+    subject: {
+      kind: 'person' | 'unit' | 'tenant';
+      id?: string;
+    };
+    value: number | null;
+    numerator: number;
+    denominator: number | null;
+    note?: 'person_only' | 'no_data';
+  };
+  inputs: Array<{
+    metricId: string;
+    subject: {
+      kind: 'person' | 'unit' | 'tenant';
+      id?: string;
+    };
+    value: number | null;
+    numerator: number;
+    denominator: number | null;
+    note?: 'person_only' | 'no_data';
+  }>;
+  counted: number;
+  excluded: number;
+  facts: Array<{
+    personId: string;
+    factOn: string;
+    num: number;
+    den: number;
+    recordKind: string;
+    recordId: string;
+    reason: string | null;
+    sharePct: number | null;
+  }>;
+};
+
+export type UserList = Array<{
+  id: string;
+  email: string;
+  role: string;
+  personId: string | null;
+  displayName: string;
+  locale: string | null;
+  isDisabled: boolean;
+  createdAt: string;
+}>;
+
+export type Tenant = {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  fiscalYearStartMonth: number;
+  currency: string;
+  settings: {
+    gradeWeights: {
+      A: number;
+      B: number;
+      C: number;
+    };
+    minNotesLength: number;
+    effectiveVisitMinutes: number;
+    pace: {
+      green: number;
+      yellow: number;
+    };
+  };
+};
+
+export type CnHolidayLoad = {
+  year: number;
+  isProvisional: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+};

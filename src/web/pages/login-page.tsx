@@ -1,12 +1,20 @@
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { useLogin, useMe } from '../api/session.ts';
 import { LanguageSwitch } from '../ui/app-layout.tsx';
+import { navFor } from '../ui/navigation.ts';
 
 type Values = { email: string; password: string };
+
+/** Set by the router: fetches the first screen's code while the user types. */
+let preload: () => void = () => {};
+export function setLoginPreload(fn: () => void): void {
+  preload = fn;
+}
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -15,6 +23,10 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
+  useEffect(() => {
+    const id = setTimeout(preload, 0);
+    return () => clearTimeout(id);
+  }, []);
   if (me.data) return <Navigate to={from} replace />;
   const error = login.error;
   const message =
@@ -32,7 +44,13 @@ export function LoginPage() {
         <Form<Values>
           layout="vertical"
           requiredMark={false}
-          onFinish={(values) => login.mutate(values, { onSuccess: () => navigate(from, { replace: true }) })}
+          onFinish={(values) =>
+            login.mutate(values, {
+              // Straight to the role's first screen: no detour through the home redirect.
+              onSuccess: (signedIn) =>
+                navigate(from === '/' ? (navFor(signedIn.role)[0]?.path ?? '/') : from, { replace: true }),
+            })
+          }
         >
           <Form.Item
             name="email"

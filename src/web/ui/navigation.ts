@@ -21,9 +21,13 @@ export const navItems: readonly NavItem[] = [
   { path: '/finance/contracts', labelKey: 'nav.contracts', roles: ['finance'], group: 'mine' },
   { path: '/payments', labelKey: 'nav.payments', roles: ['finance', 'admin'], group: 'mine' },
   { path: '/knowledge', labelKey: 'nav.knowledge', roles: SALES, group: 'mine' },
+  { path: '/my-metrics', labelKey: 'nav.myMetrics', roles: ['rep', 'manager', 'admin', 'finance'], group: 'mine' },
   { path: '/admin/org', labelKey: 'nav.org', roles: ['admin'], group: 'admin' },
   { path: '/admin/people', labelKey: 'nav.people', roles: ['admin'], group: 'admin' },
   { path: '/admin/positions', labelKey: 'nav.positions', roles: ['admin'], group: 'admin' },
+  { path: '/admin/users', labelKey: 'nav.users', roles: ['admin'], group: 'admin' },
+  { path: '/admin/tenant', labelKey: 'nav.tenant', roles: ['admin'], group: 'admin' },
+  { path: '/admin/holidays', labelKey: 'nav.holidays', roles: ['admin'], group: 'admin' },
   { path: '/import', labelKey: 'nav.import', roles: ['admin', 'finance'], group: 'admin' },
 ];
 

@@ -37,6 +37,9 @@ export function RecordDrawer<P extends KindPath>({
   const [form] = Form.useForm();
   const save = useSaveRecord(path);
   const [messages, setMessages] = useState<string[]>([]);
+  // The form is built on the first open, not with the page: a list's first paint stays light.
+  const [isMounted, setMounted] = useState(isOpen);
+  if (isOpen && !isMounted) setMounted(true);
   useEffect(() => {
     if (!isOpen) return;
     form.resetFields();
@@ -53,6 +56,7 @@ export function RecordDrawer<P extends KindPath>({
       setMessages(applyProblemToForm(form, error, locale, t).messages);
     }
   };
+  if (!isMounted) return null;
   return (
     <Drawer
       open={isOpen}

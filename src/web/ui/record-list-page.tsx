@@ -30,6 +30,10 @@ type Props<P extends KindPath> = {
   initialValues?: Record<string, unknown>;
   render?: Partial<Record<string, (value: unknown, record: RecordOf<P>) => ReactNode>>;
   emptyText?: string;
+  /** More buttons in the header (a view switch, say). */
+  extraActions?: ReactNode;
+  /** Buttons at the end of each row. */
+  rowActions?: (record: RecordOf<P>) => ReactNode;
 };
 
 /** A list of any record kind: search, sortable columns, cursor pages, XLSX export, create/edit drawer. */
@@ -89,12 +93,18 @@ export function RecordListPage<P extends KindPath>(props: Props<P>) {
     };
   });
 
+  if (props.rowActions) {
+    const actions = props.rowActions;
+    tableColumns.push({ key: 'actions', title: t('common.actions'), fixed: 'right', render: (_v, r) => actions(r) });
+  }
+
   return (
     <>
       <PageHeader
         title={title}
         extra={
           <>
+            {props.extraActions}
             <Input.Search
               allowClear
               placeholder={t('common.search')}

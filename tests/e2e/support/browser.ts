@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 export const SCREENSHOT_DIR = 'artifacts/screenshots';
 
@@ -74,4 +74,37 @@ export async function pickOption(
     .locator('.ant-select-item-option', { hasText: option ?? search })
     .first()
     .click();
+}
+
+/** Picks an option of an antd Select that has no search box, found by a CSS selector. */
+export async function chooseOption(page: Page, selector: string, option: string | RegExp): Promise<void> {
+  await page.locator(selector).first().click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** Drags one node of a tree onto another (its middle: "under it"), keeping the pointer's x so the level is kept. */
+export async function dragOnto(page: Page, source: Locator, target: Locator): Promise<void> {
+  const from = await source.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('drag: a node is not on screen');
+  const x = from.x + from.width / 2;
+  await page.mouse.move(x, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(x + 5, from.y + from.height / 2 + 5, { steps: 4 });
+  await page.mouse.move(x + 10, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+/**
+ * Picks an option of a searchable antd Select by keyboard (type, wait for the match, Enter) and
+ * waits until the Select shows it: a click can land while the list still animates.
+ */
+export async function pickByKeyboard(page: Page, selector: string, search: string): Promise<void> {
+  const input = page.locator(selector);
+  await input.click();
+  await input.fill(search);
+  await page.locator('.ant-select-item-option-active', { hasText: search }).waitFor();
+  await input.press('Enter');
+  await page.locator('.ant-select', { has: input }).getByTitle(search).waitFor();
 }

@@ -55,3 +55,9 @@ export async function apiSession(api: FastifyInstance, email: string) {
       (await api.inject({ method: 'GET', url, headers: { cookie } })).body,
   };
 }
+
+/** Whether the API accepts this email and password (an account's state seen from outside). */
+export async function canLogIn(api: FastifyInstance, email: string, password: string): Promise<boolean> {
+  const res = await api.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  return res.statusCode === 200;
+}

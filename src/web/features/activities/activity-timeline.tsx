@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/format.ts';
 import { useLocale } from '../../ui/locale.ts';
 import { usePeople } from '../../ui/people.ts';
 import { RefName } from '../../ui/ref-select.tsx';
+import { InvalidMark } from './invalid-mark.tsx';
 
 const TYPE_COLOR: Record<string, string> = {
   call: 'blue',
@@ -35,7 +36,7 @@ export function ActivityTimeline({ customerId, personId }: { customerId?: string
         data-testid="activity-timeline"
         items={items.map((a) => ({
           key: a.id,
-          color: TYPE_COLOR[a.type ?? 'other'] ?? 'gray',
+          color: a.invalidReason ? 'gray' : (TYPE_COLOR[a.type ?? 'other'] ?? 'gray'),
           content: (
             <div>
               <Typography.Text strong>
@@ -44,7 +45,8 @@ export function ActivityTimeline({ customerId, personId }: { customerId?: string
               <Tag color={TYPE_COLOR[a.type ?? 'other']}>{valueLabel('activities', 'type', a.type, locale)}</Tag>
               {a.durationMin ? (
                 <Typography.Text type="secondary">{t('activities.minutes', { n: a.durationMin })}</Typography.Text>
-              ) : null}
+              ) : null}{' '}
+              <InvalidMark reason={a.invalidReason} />
               <div>
                 {!personId && <Typography.Text type="secondary">{nameOf(a.personId)} · </Typography.Text>}
                 {!customerId && a.customerId && (

@@ -1,56 +1,97 @@
-import { Button, Card, Col, Descriptions, Row, Tree } from 'antd';
+import type { TreeProps } from 'antd';
+import { App, Button, Card, Col, Descriptions, Row, Tree, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.ts';
 import { fieldLabel, valueLabel } from '../../api/kinds.ts';
-import { type RecordOf, useRecordPage } from '../../api/records.ts';
+import { type RecordOf, useRecordPage, useSaveRecord } from '../../api/records.ts';
+import { ExportButton } from '../../ui/export-button.tsx';
 import { useLocale } from '../../ui/locale.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { usePeople } from '../../ui/people.ts';
+import { issueMessage, problemText } from '../../ui/problem.ts';
 import { RecordDrawer } from '../../ui/record-drawer.tsx';
+import { buildOrgTree, dropParent } from './org-tree.ts';
 
 type Unit = RecordOf<'org-units'>;
-type TreeNode = { key: string; title: string; children: TreeNode[] };
-
-export function buildOrgTree(units: readonly Unit[], kindLabel: (kind: string | null) => string): TreeNode[] {
-  const nodes = new Map(
-    units.map((u) => [u.id, { key: u.id, title: `${u.name} · ${kindLabel(u.kind)}`, children: [] as TreeNode[] }]),
-  );
-  const roots: TreeNode[] = [];
-  for (const u of units) {
-    const node = nodes.get(u.id) as TreeNode;
-    const parent = u.parentId ? nodes.get(u.parentId) : undefined;
-    (parent ? parent.children : roots).push(node);
-  }
-  return roots;
-}
-
-/** The org tree; pick a unit to see and edit it (moving it = changing its parent). */
+/** The org tree: drag a unit onto another to move it there; pick a unit to see and edit it. */
 export function OrgPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const { message, modal } = App.useApp();
   const { nameOf } = usePeople();
   const units = useRecordPage('org-units', { limit: 500, sort: 'sortOrder' });
+  const save = useSaveRecord('org-units');
   const [selected, setSelected] = useState<string | undefined>();
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const items = units.data?.items ?? [];
   const tree = useMemo(() => buildOrgTree(items, (k) => valueLabel('org-units', 'kind', k, locale)), [items, locale]);
   const unit = items.find((u) => u.id === selected);
   const label = (f: string) => fieldLabel('org-units', f, locale);
+  const nameOfUnit = (id: string | null | undefined) => items.find((u) => u.id === id)?.name ?? '';
+  const initialValues = useMemo(() => ({ kind: 'team', parentId: selected }), [selected]);
+
+  const move = async (moved: Unit, parentId: string | null) => {
+    setRefusal(null);
+    try {
+      await save.mutateAsync({ id: moved.id, values: { parentId } });
+      message.success(t('org.moved', { name: moved.name, parent: nameOfUnit(parentId) }));
+    } catch (error) {
+      const issue = error instanceof ApiError ? error.problem.errors?.[0] : undefined;
+      setRefusal(issue ? issueMessage(issue, locale, t) : problemText(error, locale, t));
+    }
+  };
+
+  const onDrop: TreeProps['onDrop'] = (info) => {
+    const moved = items.find((u) => u.id === info.dragNode.key);
+    if (!moved) return;
+    const parentId = dropParent(items, String(info.node.key), info.dropToGap);
+    if (parentId === moved.parentId) return;
+    modal.confirm({
+      title: t('org.moveConfirm', { name: moved.name, parent: nameOfUnit(parentId) || t('org.top') }),
+      content: t('org.moveHint'),
+      okText: t('common.confirm'),
+      cancelText: t('common.cancel'),
+      onOk: () => move(moved, parentId),
+    });
+  };
+
   return (
     <>
       <PageHeader
         title={t('nav.org')}
         extra={
-          <Button type="primary" onClick={() => setEditing('new')}>
-            {t('admin.newUnit')}
-          </Button>
+          <>
+            <ExportButton path="org-units" query={{ sort: 'sortOrder' }} />
+            <Button type="primary" onClick={() => setEditing('new')}>
+              {t('admin.newUnit')}
+            </Button>
+          </>
         }
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
-          <Card size="small" loading={units.isLoading}>
+          <Card
+            size="small"
+            loading={units.isLoading}
+            title={<Typography.Text type="secondary">{t('org.dragHint')}</Typography.Text>}
+          >
+            {refusal && (
+              <div role="alert" data-testid="org-refusal" style={{ color: '#cf1322', marginBottom: 8 }}>
+                {t('org.moveRefused', { reason: refusal })}
+              </div>
+            )}
             {tree.length > 0 && (
-              <Tree treeData={tree} defaultExpandAll onSelect={(keys) => setSelected(keys[0] as string | undefined)} />
+              <Tree
+                treeData={tree}
+                defaultExpandAll
+                draggable={{ icon: false }}
+                blockNode
+                onDrop={onDrop}
+                onSelect={(keys) => setSelected(keys[0] as string | undefined)}
+                data-testid="org-tree"
+              />
             )}
           </Card>
         </Col>
@@ -60,7 +101,7 @@ export function OrgPage() {
               size="small"
               title={unit.name}
               extra={
-                <Button size="small" onClick={() => setEditing(unit)}>
+                <Button size="small" onClick={() => setEditing(unit)} data-testid="edit-unit">
                   {t('common.edit')}
                 </Button>
               }
@@ -69,9 +110,7 @@ export function OrgPage() {
                 <Descriptions.Item label={label('kind')}>
                   {valueLabel('org-units', 'kind', unit.kind, locale)}
                 </Descriptions.Item>
-                <Descriptions.Item label={label('parentId')}>
-                  {items.find((u) => u.id === unit.parentId)?.name}
-                </Descriptions.Item>
+                <Descriptions.Item label={label('parentId')}>{nameOfUnit(unit.parentId)}</Descriptions.Item>
                 <Descriptions.Item label={label('managerId')}>{nameOf(unit.managerId)}</Descriptions.Item>
               </Descriptions>
             </Card>
@@ -82,7 +121,7 @@ export function OrgPage() {
         path="org-units"
         fields={['name', 'kind', 'parentId', 'managerId', 'sortOrder']}
         record={editing && editing !== 'new' ? editing : undefined}
-        initialValues={{ kind: 'team', parentId: selected }}
+        initialValues={initialValues}
         isOpen={editing !== null}
         title={editing === 'new' ? t('admin.newUnit') : t('common.edit')}
         onClose={() => setEditing(null)}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type RecordOf, useRecordPage, useSaveRecord } from '../../api/records.ts';
 import { useMe } from '../../api/session.ts';
 import { CursorPager, useCursorPaging } from '../../ui/cursor-paging.tsx';
+import { ExportButton } from '../../ui/export-button.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { useLocale } from '../../ui/locale.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -70,6 +71,7 @@ export function KnowledgePage() {
               onSearch={setQ}
               style={{ width: 220 }}
             />
+            <ExportButton path="knowledge-posts" query={{ q, sort: '-publishedAt' }} />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setPosting(true)}>
               {t('knowledge.post')}
             </Button>
