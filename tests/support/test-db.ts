@@ -45,8 +45,20 @@ export async function createTestDatabase(dialect: DialectName, clock: Clock): Pr
     deps: { db: handle.db, dialect, clock },
     drop: async () => {
       await handle.destroy();
+      // The pool's sockets may still be closing: a forced drop would kill them mid-close (an
+      // uncaught 57P01). Wait for them to go, and force only as a last resort.
       const cleanup = openDatabase({ dialect: 'postgres', url: pgUrl, poolSize: 1 });
-      await sql`drop database if exists ${sql.id(name)} with (force)`.execute(cleanup.db);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await sql`drop database if exists ${sql.id(name)}${attempt >= 50 ? sql` with (force)` : sql``}`.execute(
+            cleanup.db,
+          );
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
       await cleanup.destroy();
     },
   };
