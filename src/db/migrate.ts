@@ -6,6 +6,7 @@ import * as customMetrics from './migrations/2026-11-27-003-custom-metrics.ts';
 import * as targets from './migrations/2026-11-27-004-targets.ts';
 import * as schemes from './migrations/2026-11-27-005-schemes.ts';
 import * as periodClose from './migrations/2026-11-27-006-period-close.ts';
+import * as disputes from './migrations/2026-11-27-007-disputes-feedback.ts';
 
 // Migrations are listed here rather than read from disk, so they work the same under tsx,
 // in tests and in a bundled build. Add new dated files to the end of this list.
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-004-targets': targets,
   '2026-11-27-005-schemes': schemes,
   '2026-11-27-006-period-close': periodClose,
+  '2026-11-27-007-disputes-feedback': disputes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -228,6 +228,21 @@ export type PeriodSnapshotsTable = {
   scorecardJson: string;
 };
 
+export type DisputesTable = Owned &
+  Stamped & {
+    personId: string;
+    ownerId: string;
+    metricId: string;
+    periodKey: string;
+    recordRefs: string | null;
+    description: string;
+    deadlineOn: string;
+    status: string;
+    outcome: string | null;
+  };
+export type SchemeFeedbackTable = Owned &
+  Stamped & { schemeVersionId: string; metricId: string; personId: string; rating: number; comment: string | null };
+
 export type Database = {
   tenants: TenantsTable;
   positions: PositionsTable;
@@ -261,4 +276,6 @@ export type Database = {
   schemeVersions: SchemeVersionsTable;
   periodCloses: PeriodClosesTable;
   periodSnapshots: PeriodSnapshotsTable;
+  disputes: DisputesTable;
+  schemeFeedback: SchemeFeedbackTable;
 };

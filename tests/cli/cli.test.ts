@@ -23,7 +23,7 @@ describe('the pacer command', () => {
     },
   );
 
-  it('seeds the demo company, exports, imports back, and backs up', async () => {
+  it('seeds the demo company, exports, imports back, and backs up', { timeout: 180_000 }, async () => {
     const seeded = await pacer('seed-demo', '--today', '2026-11-27');
     expect(seeded.stdout).toContain("Seeded 示例科技有限公司 (tenant 'demo')");
     expect(seeded.stdout).toContain('rep@pacer.demo');

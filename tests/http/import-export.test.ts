@@ -145,6 +145,25 @@ const samples: Array<[KindName, Record<string, string>[]]> = [
   ],
   ['knowledgeVotes', [{ externalId: 'KV1', postId: 'KP1', voterId: 'P2', votedAt: '2026-03-02 12:00' }]],
   ['peerRatings', [{ externalId: 'RT1', raterId: 'P2', rateeId: 'P1', month: '2026-02', score: '4' }]],
+  [
+    'disputes',
+    [
+      {
+        personId: 'P2',
+        ownerId: 'P1',
+        metricId: 'follow_ups',
+        periodKey: '2026-03',
+        description: '拜访被误判为重复',
+        deadlineOn: '2026-03-20',
+        status: '处理中',
+      },
+    ],
+  ],
+  // The scheme version is created in the test; VERSION is replaced by its id.
+  [
+    'schemeFeedback',
+    [{ schemeVersionId: 'VERSION', metricId: 'follow_ups', personId: 'P2', rating: '4', comment: '跟进次数权重偏高' }],
+  ],
 ];
 
 describe.each(dialects)('import and export on %s', (dialect) => {
@@ -181,10 +200,35 @@ describe.each(dialects)('import and export on %s', (dialect) => {
     });
   };
 
+  async function schemeVersion(who: string) {
+    const positions = (
+      await app.inject({ method: 'GET', url: '/api/v1/positions', headers: admins[who]?.headers })
+    ).json().items;
+    const scheme = await app.inject({
+      method: 'POST',
+      url: '/api/v1/schemes',
+      headers: admins[who]?.headers,
+      payload: { positionId: positions[0].id, name: '考核' },
+    });
+    const version = await app.inject({
+      method: 'POST',
+      url: `/api/v1/schemes/${scheme.json().id}/versions`,
+      headers: admins[who]?.headers,
+      payload: {
+        effectiveFrom: '2026-01-01',
+        items: [{ metricId: 'follow_ups', weight: 100, role: 'primary', mode: 'linear' }],
+      },
+    });
+    return version.json().id as string;
+  }
+
   it.each(['csv', 'xlsx'] as WriteFormat[])('imports every record kind from its %s template', async (format) => {
     expect(samples.map(([k]) => k)).toEqual(recordKinds.filter((k) => !k.isReadOnly).map((k) => k.name));
-    for (const [index, [name, rows]] of samples.entries()) {
+    let versionId = '';
+    for (const [index, [name, sampleRows]] of samples.entries()) {
       const kind = kindByName(name);
+      if (name === 'schemeFeedback') versionId = await schemeVersion(format);
+      const rows = sampleRows.map((r) => (r.schemeVersionId ? { ...r, schemeVersionId: versionId } : r));
       const lang = index % 2 === 0 ? 'zh-CN' : 'en';
       const template = await app.inject({
         method: 'GET',
@@ -193,7 +237,8 @@ describe.each(dialects)('import and export on %s', (dialect) => {
       });
       expect(template.statusCode).toBe(200);
       const { headers } = await readTable({ bytes: template.rawPayload, fileName: `t.${format}` });
-      const firstField = `${kind.fields[0]?.label[lang]}*`;
+      const first = kind.fields[0];
+      const firstField = `${first?.label[lang]}${first?.isRequired && !first.default ? '*' : ''}`;
       expect(headers[0]).toBe(kind.hasExternalId ? (lang === 'zh-CN' ? '外部编号' : 'External ID') : firstField);
       const columnKeys = headers.map((h) => {
         const bare = h.replace(/\*$/, '');

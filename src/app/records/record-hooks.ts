@@ -38,7 +38,52 @@ export async function prefillFromDeals(deps: AppDeps, actor: Actor, kind: Record
   }
 }
 
+/**
+ * A dispute goes by default to the raiser's manager (or their unit's head), due in 7 days; only
+ * its owner or an admin decides it.
+ */
+export async function prefillDisputes(deps: AppDeps, actor: Actor, kind: RecordKind, rows: PreparedRow[]) {
+  if (kind.name !== 'disputes') return;
+  const raisers = rows.filter((r) => !r.existing).map((r) => String(r.input.personId ?? actor.personId ?? ''));
+  if (raisers.length === 0) return;
+  const people = await deps.db
+    .selectFrom('people')
+    .select(['id', 'managerId'])
+    .where('tenantId', '=', actor.tenantId)
+    .where('id', 'in', raisers)
+    .execute();
+  const heads = await deps.db
+    .selectFrom('memberships as m')
+    .innerJoin('orgUnits as u', (j) => j.onRef('u.tenantId', '=', 'm.tenantId').onRef('u.id', '=', 'm.unitId'))
+    .select(['m.personId', 'u.managerId'])
+    .where('m.tenantId', '=', actor.tenantId)
+    .where('m.personId', 'in', raisers)
+    .where('m.startOn', '<=', actor.today)
+    .where((w) => w.or([w('m.endOn', 'is', null), w('m.endOn', '>=', actor.today)]))
+    .execute();
+  for (const row of rows.filter((r) => !r.existing)) {
+    const raiser = String(row.input.personId ?? actor.personId ?? '');
+    row.input.ownerId ??=
+      people.find((p) => p.id === raiser)?.managerId ??
+      heads.find((h) => h.personId === raiser && h.managerId !== raiser)?.managerId ??
+      undefined;
+    row.input.deadlineOn ??= addDays(actor.today, 7);
+  }
+}
+
+function checkDisputeDecisions(actor: Actor, rows: PreparedRow[]) {
+  for (const row of valid(rows)) {
+    const decides = row.existing
+      ? row.record.status !== row.existing.status || (row.record.outcome ?? null) !== (row.existing.outcome ?? null)
+      : row.record.status !== 'open';
+    const owner = String(row.existing?.ownerId ?? row.record.ownerId);
+    if (decides && actor.role !== 'admin' && actor.personId !== owner)
+      row.issues.push({ field: 'status', code: 'rule', reason: 'only the owner of a dispute or an admin decides it' });
+  }
+}
+
 export async function runBatchChecks(deps: AppDeps, actor: Actor, kind: RecordKind, rows: PreparedRow[]) {
+  if (kind.name === 'disputes') checkDisputeDecisions(actor, rows);
   await checkUnique(deps, actor, kind, rows);
   if (kind.name === 'orgUnits') await placeOrgUnits(deps, actor, rows);
   if (kind.name === 'memberships') await checkMembershipOverlaps(deps, actor, rows);

@@ -26,6 +26,8 @@ const writers: Record<KindName, Role[]> = {
   knowledgePosts: ALL,
   knowledgeVotes: ALL,
   peerRatings: ALL,
+  disputes: ALL,
+  schemeFeedback: ALL,
   usageEvents: [],
   auditLog: [],
 };

@@ -12,7 +12,7 @@ import type { Issue, RecordKind, RecordValues } from '../../domain/records/field
 import { completeRecord, readRecordInput } from '../../domain/records/read-record.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
-import { prefillFromDeals, runAfterWrite, runBatchChecks } from './record-hooks.ts';
+import { prefillDisputes, prefillFromDeals, runAfterWrite, runBatchChecks } from './record-hooks.ts';
 import { assertCanWrite } from './record-policy.ts';
 import { resolveReferences } from './resolve-references.ts';
 
@@ -88,6 +88,7 @@ export async function saveRecords(
       batchIds.set(row.input.externalId, String(row.existing?.id ?? row.newId));
   await resolveReferences(deps.db, actor.tenantId, kind, rows, batchIds);
   await prefillFromDeals(deps, actor, kind, rows);
+  await prefillDisputes(deps, actor, kind, rows);
 
   for (const row of rows) {
     if (row.issues.length > 0) continue;

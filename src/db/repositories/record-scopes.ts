@@ -126,6 +126,13 @@ export function readScope(eb: Eb, kind: KindName, scope: AccessScope): Cond | un
     }
     case 'auditLog':
       return scope.role === 'admin' ? undefined : never();
+    case 'disputes': {
+      // The raiser's chain sees it, and so does its owner.
+      const raiser = inVisiblePeople(eb, scope, 't.personId');
+      return raiser && scope.personId ? eb.or([raiser, eb('t.ownerId', '=', scope.personId)]) : raiser;
+    }
+    case 'schemeFeedback':
+      return inVisiblePeople(eb, scope, 't.personId');
     case 'orgUnits':
     case 'positions':
     case 'people':

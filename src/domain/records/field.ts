@@ -36,13 +36,17 @@ export type KindName =
   | 'knowledgeVotes'
   | 'peerRatings'
   | 'usageEvents'
-  | 'auditLog';
+  | 'auditLog'
+  | 'disputes'
+  | 'schemeFeedback';
 
 export type FieldDefault =
   | { kind: 'today' }
   | { kind: 'now' }
   | { kind: 'value'; value: string | number }
-  | { kind: 'self' };
+  | { kind: 'self' }
+  /** Filled in by a use case that knows more (a dispute's owner is the raiser's manager). */
+  | { kind: 'server' };
 
 export type FieldDef = {
   name: string;

@@ -8,6 +8,7 @@ import {
 } from './activity-kinds.ts';
 import type { KindName, RecordKind } from './field.ts';
 import { calendarDayKind, membershipKind, orgUnitKind, personKind, positionKind } from './org-kinds.ts';
+import { disputeKind, schemeFeedbackKind } from './performance-kinds.ts';
 import { contactKind, contractKind, customerKind, dealKind, installmentKind, paymentKind } from './sales-kinds.ts';
 import { auditLogKind, usageEventKind } from './system-kinds.ts';
 
@@ -34,6 +35,8 @@ export const recordKinds: readonly RecordKind[] = [
   knowledgePostKind,
   knowledgeVoteKind,
   peerRatingKind,
+  disputeKind,
+  schemeFeedbackKind,
   usageEventKind,
   auditLogKind,
 ];

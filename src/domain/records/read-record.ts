@@ -73,7 +73,15 @@ export function completeRecord(
     if (isEmpty && field.default && (!existing || field.default.kind === 'value')) {
       const d = field.default;
       const value =
-        d.kind === 'today' ? ctx.today : d.kind === 'now' ? ctx.now : d.kind === 'self' ? ctx.selfPersonId : d.value;
+        d.kind === 'today'
+          ? ctx.today
+          : d.kind === 'now'
+            ? ctx.now
+            : d.kind === 'self'
+              ? ctx.selfPersonId
+              : d.kind === 'value'
+                ? d.value
+                : undefined;
       if (value !== undefined) record[field.name] = value;
     }
   }

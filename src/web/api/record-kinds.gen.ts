@@ -1375,6 +1375,200 @@ export const recordKindMeta: readonly KindMeta[] = [
     ],
   },
   {
+    name: 'disputes',
+    path: 'disputes',
+    label: {
+      'zh-CN': '申诉',
+      en: 'Disputes',
+    },
+    isReadOnly: false,
+    hasExternalId: false,
+    defaultSort: 'createdAt',
+    fields: [
+      {
+        name: 'personId',
+        type: 'ref',
+        label: {
+          'zh-CN': '申诉人',
+          en: 'Raised by',
+        },
+        isRequired: true,
+        isFilterable: true,
+        refKind: 'people',
+      },
+      {
+        name: 'ownerId',
+        type: 'ref',
+        label: {
+          'zh-CN': '处理人',
+          en: 'Owner',
+        },
+        isRequired: true,
+        isFilterable: true,
+        refKind: 'people',
+        help: {
+          'zh-CN': '默认为申诉人的直属上级',
+          en: "Defaults to the person's manager",
+        },
+      },
+      {
+        name: 'metricId',
+        type: 'string',
+        label: {
+          'zh-CN': '指标',
+          en: 'Metric',
+        },
+        isRequired: true,
+        isFilterable: true,
+        maxLength: 60,
+      },
+      {
+        name: 'periodKey',
+        type: 'string',
+        label: {
+          'zh-CN': '期间',
+          en: 'Period',
+        },
+        isRequired: true,
+        isFilterable: true,
+        maxLength: 40,
+      },
+      {
+        name: 'recordRefs',
+        type: 'text',
+        label: {
+          'zh-CN': '相关记录',
+          en: 'Records named',
+        },
+        maxLength: 2000,
+      },
+      {
+        name: 'description',
+        type: 'text',
+        label: {
+          'zh-CN': '申诉理由',
+          en: 'Why',
+        },
+        isRequired: true,
+        maxLength: 5000,
+      },
+      {
+        name: 'deadlineOn',
+        type: 'date',
+        label: {
+          'zh-CN': '处理期限',
+          en: 'Deadline',
+        },
+        isRequired: true,
+        isFilterable: true,
+        isSortable: true,
+        help: {
+          'zh-CN': '默认7天后',
+          en: 'Defaults to 7 days from today',
+        },
+      },
+      {
+        name: 'status',
+        type: 'enum',
+        label: {
+          'zh-CN': '状态',
+          en: 'Status',
+        },
+        isFilterable: true,
+        values: ['open', 'accepted', 'rejected'],
+        valueLabels: {
+          open: {
+            'zh-CN': '处理中',
+            en: 'Open',
+          },
+          accepted: {
+            'zh-CN': '已采纳',
+            en: 'Accepted',
+          },
+          rejected: {
+            'zh-CN': '已驳回',
+            en: 'Rejected',
+          },
+        },
+      },
+      {
+        name: 'outcome',
+        type: 'text',
+        label: {
+          'zh-CN': '处理结果',
+          en: 'Outcome',
+        },
+        maxLength: 5000,
+      },
+    ],
+  },
+  {
+    name: 'schemeFeedback',
+    path: 'scheme-feedback',
+    label: {
+      'zh-CN': '方案反馈',
+      en: 'Scheme feedback',
+    },
+    isReadOnly: false,
+    hasExternalId: false,
+    defaultSort: 'createdAt',
+    fields: [
+      {
+        name: 'schemeVersionId',
+        type: 'string',
+        label: {
+          'zh-CN': '方案版本',
+          en: 'Scheme version',
+        },
+        isRequired: true,
+        isFilterable: true,
+        maxLength: 100,
+      },
+      {
+        name: 'metricId',
+        type: 'string',
+        label: {
+          'zh-CN': '考核项',
+          en: 'Item',
+        },
+        isRequired: true,
+        isFilterable: true,
+        maxLength: 60,
+      },
+      {
+        name: 'personId',
+        type: 'ref',
+        label: {
+          'zh-CN': '反馈人',
+          en: 'From',
+        },
+        isRequired: true,
+        isFilterable: true,
+        refKind: 'people',
+      },
+      {
+        name: 'rating',
+        type: 'integer',
+        label: {
+          'zh-CN': '评分(1-5)',
+          en: 'Rating (1-5)',
+        },
+        isRequired: true,
+        min: 1,
+        max: 5,
+      },
+      {
+        name: 'comment',
+        type: 'text',
+        label: {
+          'zh-CN': '意见',
+          en: 'Comment',
+        },
+        maxLength: 2000,
+      },
+    ],
+  },
+  {
     name: 'usageEvents',
     path: 'usage-events',
     label: {

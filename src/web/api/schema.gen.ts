@@ -551,6 +551,72 @@ export type PeerRatingsUpdateInput = {
   comment?: string | null;
 };
 
+export type DisputesRecord = {
+  id: string;
+  personId: string | null;
+  ownerId: string | null;
+  metricId: string | null;
+  periodKey: string | null;
+  recordRefs: string | null;
+  description: string | null;
+  deadlineOn: string | null;
+  status: 'open' | 'accepted' | 'rejected' | null;
+  outcome: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type DisputesCreateInput = {
+  personId?: string | null;
+  ownerId?: string | null;
+  metricId: string;
+  periodKey: string;
+  recordRefs?: string | null;
+  description: string;
+  deadlineOn?: string | null;
+  status?: 'open' | 'accepted' | 'rejected' | null;
+  outcome?: string | null;
+};
+
+export type DisputesUpdateInput = {
+  personId?: string | null;
+  ownerId?: string | null;
+  metricId?: string | null;
+  periodKey?: string | null;
+  recordRefs?: string | null;
+  description?: string | null;
+  deadlineOn?: string | null;
+  status?: 'open' | 'accepted' | 'rejected' | null;
+  outcome?: string | null;
+};
+
+export type SchemeFeedbackRecord = {
+  id: string;
+  schemeVersionId: string | null;
+  metricId: string | null;
+  personId: string | null;
+  rating: number | null;
+  comment: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type SchemeFeedbackCreateInput = {
+  schemeVersionId: string;
+  metricId: string;
+  personId?: string | null;
+  rating: number;
+  comment?: string | null;
+};
+
+export type SchemeFeedbackUpdateInput = {
+  schemeVersionId?: string | null;
+  metricId?: string | null;
+  personId?: string | null;
+  rating?: number | null;
+  comment?: string | null;
+};
+
 export type UsageEventsRecord = {
   id: string;
   userId: string | null;
@@ -689,6 +755,125 @@ export type TenantUpdateInput = {
       yellow?: number;
     };
   };
+};
+
+export type CustomMetricInput = {
+  key: string;
+  name: {
+    'zh-CN': string;
+    en: string;
+  };
+  category: 'result' | 'process' | 'collaboration' | 'data';
+  unit: 'cny' | 'count' | 'ratio' | 'score';
+  direction?: 'higher' | 'lower';
+  definition:
+    | {
+        kind: 'aggregate';
+        source: string;
+        aggregate: 'count' | 'distinct_count' | 'sum' | 'mean' | 'min' | 'max';
+        field?: string;
+        filters?: Array<{
+          field: string;
+          op: '=' | '!=' | '>' | '>=' | '<' | '<=' | 'in';
+          value: string | number | Array<string | number>;
+        }>;
+        dateField: string;
+        credit: 'owner' | 'split' | 'author';
+      }
+    | {
+        kind: 'formula';
+        formula: string;
+      };
+};
+
+export type CustomMetricPreviewInput = {
+  metric: {
+    key: string;
+    name: {
+      'zh-CN': string;
+      en: string;
+    };
+    category: 'result' | 'process' | 'collaboration' | 'data';
+    unit: 'cny' | 'count' | 'ratio' | 'score';
+    direction?: 'higher' | 'lower';
+    definition:
+      | {
+          kind: 'aggregate';
+          source: string;
+          aggregate: 'count' | 'distinct_count' | 'sum' | 'mean' | 'min' | 'max';
+          field?: string;
+          filters?: Array<{
+            field: string;
+            op: '=' | '!=' | '>' | '>=' | '<' | '<=' | 'in';
+            value: string | number | Array<string | number>;
+          }>;
+          dateField: string;
+          credit: 'owner' | 'split' | 'author';
+        }
+      | {
+          kind: 'formula';
+          formula: string;
+        };
+  };
+  period: string;
+  subjects?: string;
+};
+
+export type TargetsSetInput = {
+  targets: Array<{
+    metricId: string;
+    subject: string;
+    periodKey: string;
+    value: number;
+    isLocked?: boolean;
+    reason?: string;
+  }>;
+};
+
+export type DecomposeOrgInput = {
+  metricId: string;
+  unitId: string;
+  periodKey: string;
+  method: 'equal' | 'headcount' | 'last_year' | 'manual';
+  locks?: Record<string, unknown>;
+  manualPct?: Record<string, unknown>;
+  apply?: boolean;
+  reason?: string;
+};
+
+export type SchemeVersionInput = {
+  effectiveFrom: string;
+  items: Array<
+    | {
+        metricId: string;
+        weight: number;
+        role: 'primary' | 'auxiliary';
+        mode: 'linear';
+        floor?: number;
+        cap?: number;
+      }
+    | {
+        metricId: string;
+        weight: number;
+        role: 'primary' | 'auxiliary';
+        mode: 'steps';
+        steps: Array<{
+          threshold: number;
+          score: number;
+        }>;
+      }
+  >;
+  gates?: Array<{
+    metricId: string;
+    op: '<' | '<=' | '>' | '>=';
+    value: number;
+    factor: number;
+    appliesTo: 'all' | 'result' | 'process' | 'collaboration' | 'data';
+  }>;
+  ratingBands?: Array<{
+    rating: string;
+    min: number | null;
+  }>;
 };
 
 export type MetricCatalog = Array<{
@@ -832,4 +1017,279 @@ export type CnHolidayLoad = {
   created: number;
   updated: number;
   unchanged: number;
+};
+
+export type CustomMetricSources = Array<{
+  name: string;
+  label: {
+    'zh-CN': string;
+    en: string;
+  };
+  fields: Array<{
+    name: string;
+    type: string;
+    label: {
+      'zh-CN': string;
+      en: string;
+    };
+    values?: Array<string>;
+  }>;
+  dateFields: Array<{
+    name: string;
+    label: {
+      'zh-CN': string;
+      en: string;
+    };
+  }>;
+  credits: Array<string>;
+}>;
+
+export type CustomMetricList = Array<{
+  id: string;
+  key: string;
+  name: {
+    'zh-CN': string;
+    en: string;
+  };
+  category: 'result' | 'process' | 'collaboration' | 'data';
+  unit: 'cny' | 'count' | 'ratio' | 'score';
+  direction: 'higher' | 'lower';
+  definition:
+    | {
+        kind: 'aggregate';
+        source: string;
+        aggregate: 'count' | 'distinct_count' | 'sum' | 'mean' | 'min' | 'max';
+        field?: string;
+        filters: Array<{
+          field: string;
+          op: '=' | '!=' | '>' | '>=' | '<' | '<=' | 'in';
+          value: string | number | Array<string | number>;
+        }>;
+        dateField: string;
+        credit: 'owner' | 'split' | 'author';
+      }
+    | {
+        kind: 'formula';
+        formula: string;
+      };
+}>;
+
+export type TargetList = Array<{
+  id: string;
+  metricId: string;
+  subject: {
+    kind: 'person' | 'unit' | 'tenant';
+    id?: string;
+  };
+  periodKey: string;
+  start: string;
+  end: string;
+  value: number;
+  isLocked: boolean;
+  source: string;
+  updatedAt: string;
+}>;
+
+export type TargetHistory = Array<{
+  id: string;
+  at: string;
+  actorUserId: string | null;
+  oldValue: number | null;
+  newValue: number;
+  source: string;
+  reason: string | null;
+}>;
+
+export type DecomposeOrgResult = {
+  whole: number;
+  period: {
+    key: string;
+    kind: string;
+    start: string;
+    end: string;
+  };
+  parts: Array<{
+    subject: {
+      kind: 'person' | 'unit' | 'tenant';
+      id?: string;
+    };
+    name: string;
+    value: number;
+    isLocked: boolean;
+  }>;
+};
+
+export type TargetPace = {
+  period: {
+    key: string;
+    kind: string;
+    start: string;
+    end: string;
+  };
+  metricId: string;
+  target: number | null;
+  actual: number | null;
+  expectedToDate?: number;
+  ratio?: number | null;
+  status?: 'green' | 'yellow' | 'red' | 'none';
+  gapToTarget?: number | null;
+  gapToPace?: number | null;
+};
+
+export type SchemeList = Array<{
+  id: string;
+  positionId: string;
+  name: string;
+  versions: Array<{
+    effectiveFrom: string;
+    items: Array<
+      | {
+          metricId: string;
+          weight: number;
+          role: 'primary' | 'auxiliary';
+          mode: 'linear';
+          floor?: number;
+          cap?: number;
+        }
+      | {
+          metricId: string;
+          weight: number;
+          role: 'primary' | 'auxiliary';
+          mode: 'steps';
+          steps: Array<{
+            threshold: number;
+            score: number;
+          }>;
+        }
+    >;
+    gates?: Array<{
+      metricId: string;
+      op: '<' | '<=' | '>' | '>=';
+      value: number;
+      factor: number;
+      appliesTo: 'all' | 'result' | 'process' | 'collaboration' | 'data';
+    }>;
+    ratingBands?: Array<{
+      rating: string;
+      min: number | null;
+    }>;
+    id: string;
+    version: number;
+    status: 'draft' | 'published';
+    publishedAt: string | null;
+  }>;
+}>;
+
+export type SchemeVersion = {
+  effectiveFrom: string;
+  items: Array<
+    | {
+        metricId: string;
+        weight: number;
+        role: 'primary' | 'auxiliary';
+        mode: 'linear';
+        floor?: number;
+        cap?: number;
+      }
+    | {
+        metricId: string;
+        weight: number;
+        role: 'primary' | 'auxiliary';
+        mode: 'steps';
+        steps: Array<{
+          threshold: number;
+          score: number;
+        }>;
+      }
+  >;
+  gates?: Array<{
+    metricId: string;
+    op: '<' | '<=' | '>' | '>=';
+    value: number;
+    factor: number;
+    appliesTo: 'all' | 'result' | 'process' | 'collaboration' | 'data';
+  }>;
+  ratingBands?: Array<{
+    rating: string;
+    min: number | null;
+  }>;
+  id: string;
+  version: number;
+  status: 'draft' | 'published';
+  publishedAt: string | null;
+};
+
+export type TrialRun = {
+  period: {
+    key: string;
+    kind: string;
+    start: string;
+    end: string;
+  };
+  schemeId: string;
+  liveVersion: number | null;
+  trialVersion: number;
+  rows: Array<{
+    personId: string;
+    name: string;
+    live: {
+      total: number | null;
+      rating: string | null;
+    } | null;
+    trial: {
+      total: number | null;
+      rating: string | null;
+    };
+    difference: number | null;
+  }>;
+};
+
+export type Scorecard = {
+  personId: string;
+  period: {
+    key: string;
+    kind: string;
+    start: string;
+    end: string;
+  };
+  schemeId: string;
+  version: number;
+  versionStatus: string;
+  total: number | null;
+  rating: string | null;
+  names: Record<string, unknown>;
+  isFrozen?: boolean;
+  closeRevision?: number;
+  items: Array<{
+    metricId: string;
+    role: string;
+    mode: string;
+    actual: number | null;
+    target: number | null;
+    attainment: number | null;
+    isUnbounded: boolean;
+    isNA: boolean;
+    baseScore: number | null;
+    gates: Array<{
+      metricId: string;
+      op: string;
+      value: number;
+      factor: number;
+      actual: number;
+    }>;
+    gateFactor: number;
+    score: number | null;
+    weight: number;
+    reweightedWeight: number | null;
+    contribution: number | null;
+  }>;
+};
+
+export type PeriodStatus = {
+  periodKey: string;
+  status: 'open' | 'closed' | 'reopened';
+  revision: number;
+  at: string | null;
+  reason: string | null;
+  scorecards?: number;
 };
