@@ -7,6 +7,7 @@ import * as targets from './migrations/2026-11-27-004-targets.ts';
 import * as schemes from './migrations/2026-11-27-005-schemes.ts';
 import * as periodClose from './migrations/2026-11-27-006-period-close.ts';
 import * as disputes from './migrations/2026-11-27-007-disputes-feedback.ts';
+import * as metricIndexes from './migrations/2026-11-27-008-metric-indexes.ts';
 
 // Migrations are listed here rather than read from disk, so they work the same under tsx,
 // in tests and in a bundled build. Add new dated files to the end of this list.
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-005-schemes': schemes,
   '2026-11-27-006-period-close': periodClose,
   '2026-11-27-007-disputes-feedback': disputes,
+  '2026-11-27-008-metric-indexes': metricIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

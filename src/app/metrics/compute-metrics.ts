@@ -270,6 +270,7 @@ export async function computeBreakdown(
 ) {
   const period = resolvePeriod(actor, input.periodKey);
   const org = await loadOrg(deps, actor, period);
+  const pathOf = new Map(org.units.map((u) => [u.id, u.path]));
   const unit = org.units.find((u) => u.id === input.unitId);
   if (!unit)
     throw new ValidationError('metrics', [
@@ -279,11 +280,7 @@ export async function computeBreakdown(
     input.by === 'child'
       ? org.units.filter((u) => u.parentId === unit.id).map((u) => ({ kind: 'unit' as const, id: u.id }))
       : [
-          ...new Set(
-            org.memberships
-              .filter((m) => org.units.find((u) => u.id === m.unitId)?.path.startsWith(unit.path))
-              .map((m) => m.personId),
-          ),
+          ...new Set(org.memberships.filter((m) => pathOf.get(m.unitId)?.startsWith(unit.path)).map((m) => m.personId)),
         ].map((id) => ({ kind: 'person' as const, id }));
   const result = await computeValues(deps, actor, {
     metricIds: input.metricIds,

@@ -51,6 +51,7 @@ export async function decomposeByOrganisation(
     loadMemberships(deps.db, actor.tenantId, period),
     loadPeople(deps.db, actor.tenantId),
   ]);
+  const pathOf = new Map(units.map((u) => [u.id, u.path]));
   const unit = units.find((u) => u.id === input.unitId);
   if (!unit) refused('unitId', `no unit ${input.unitId}`);
   const childUnits = units.filter((u) => u.parentId === unit.id);
@@ -60,11 +61,8 @@ export async function decomposeByOrganisation(
       ? childUnits.map((u) => ({
           subject: { kind: 'unit', id: u.id },
           name: u.name,
-          headcount: new Set(
-            memberships
-              .filter((m) => units.find((x) => x.id === m.unitId)?.path.startsWith(u.path))
-              .map((m) => m.personId),
-          ).size,
+          headcount: new Set(memberships.filter((m) => pathOf.get(m.unitId)?.startsWith(u.path)).map((m) => m.personId))
+            .size,
         }))
       : members.map((id) => ({
           subject: { kind: 'person', id },

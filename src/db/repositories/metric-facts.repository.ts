@@ -119,9 +119,14 @@ const collectionRate: Q = (p, d) => sql<FactRow>`
 
 /** A customer is new in the period its first non-cancelled contract is signed (ties: earliest created). */
 const newCustomers: Q = (p) => sql<FactRow>`
-  with ranked as (
+  with signed as (
+    select distinct c.customer_id from contracts c
+    where c.tenant_id = ${p.tenantId} and c.signed_on between ${p.start} and ${p.end}
+  ),
+  ranked as (
     select c.id, row_number() over (partition by c.customer_id order by c.signed_on, c.created_at, c.id) as rn
-    from contracts c where c.tenant_id = ${p.tenantId} and c.status <> 'cancelled'
+    from contracts c
+    where c.tenant_id = ${p.tenantId} and c.status <> 'cancelled' and c.customer_id in (select customer_id from signed)
   )
   select s.person_id as "personId", c.signed_on as "factOn", s.share_bp / 10000.0 as "num", 0 as "den",
     'contracts' as "recordKind", c.id as "recordId",
@@ -134,14 +139,23 @@ const newCustomers: Q = (p) => sql<FactRow>`
 
 /** Customers owned now with a contract in the 365 days before the period; signed again in it? */
 const repurchaseRate: Q = (p) => sql<FactRow>`
+  with prior as (
+    select distinct customer_id from contracts
+    where tenant_id = ${p.tenantId} and status <> 'cancelled' and signed_on between ${p.priorStart} and ${p.priorEnd}
+  ),
+  current as (
+    select distinct customer_id from contracts
+    where tenant_id = ${p.tenantId} and status <> 'cancelled' and signed_on between ${p.start} and ${p.end}
+  )
   select cu.owner_id as "personId", cast(${p.start} as text) as "factOn",
-    case when exists (select 1 from contracts c where c.tenant_id = cu.tenant_id and c.customer_id = cu.id
-      and c.status <> 'cancelled' and c.signed_on between ${p.start} and ${p.end}) then 1 else 0 end as "num",
+    case when cur.customer_id is not null then 1 else 0 end as "num",
     1 as "den", 'customers' as "recordKind", cu.id as "recordId",
-    case when not exists (select 1 from contracts c where c.tenant_id = cu.tenant_id and c.customer_id = cu.id
-      and c.status <> 'cancelled' and c.signed_on between ${p.priorStart} and ${p.priorEnd}) then 'no_contract_in_prior_year' end as "reason",
+    case when pr.customer_id is null then 'no_contract_in_prior_year' end as "reason",
     null as "shareBp"
-  from customers cu where cu.tenant_id = ${p.tenantId} and cu.owner_id is not null${people(p, 'cu.owner_id')}`;
+  from customers cu
+  left join prior pr on pr.customer_id = cu.id
+  left join current cur on cur.customer_id = cu.id
+  where cu.tenant_id = ${p.tenantId} and cu.owner_id is not null${people(p, 'cu.owner_id')}`;
 
 const renewalRate: Q = (p, d) => sql<FactRow>`
   select s.person_id as "personId", c.end_on as "factOn",
@@ -205,13 +219,18 @@ const proposalsOnTime: Q = (p) => sql<FactRow>`
   from proposals pr where pr.tenant_id = ${p.tenantId} and pr.due_on between ${p.start} and ${p.end}${people(p, 'pr.person_id')}`;
 
 const customerCoverage: Q = (p) => sql<FactRow>`
+  with touched as (
+    select distinct a.customer_id, a.person_id from activities a
+    where a.tenant_id = ${p.tenantId} and a.occurred_on between ${p.start} and ${p.end}
+      and a.customer_id is not null and a.notes_length >= ${p.minNotesLength}
+  )
   select cu.owner_id as "personId", cast(${p.start} as text) as "factOn",
-    case when exists (select 1 from activities a where a.tenant_id = cu.tenant_id and a.customer_id = cu.id
-      and a.person_id = cu.owner_id and a.occurred_on between ${p.start} and ${p.end}
-      and a.notes_length >= ${p.minNotesLength}) then 1 else 0 end as "num",
+    case when t.customer_id is not null then 1 else 0 end as "num",
     1 as "den", 'customers' as "recordKind", cu.id as "recordId",
     case when cu.grade not in ('A', 'B') then 'grade_c' end as "reason", null as "shareBp"
-  from customers cu where cu.tenant_id = ${p.tenantId} and cu.owner_id is not null${people(p, 'cu.owner_id')}`;
+  from customers cu
+  left join touched t on t.customer_id = cu.id and t.person_id = cu.owner_id
+  where cu.tenant_id = ${p.tenantId} and cu.owner_id is not null${people(p, 'cu.owner_id')}`;
 
 const pipelineAdded: Q = (p) => sql<FactRow>`
   select d.owner_id as "personId", d.created_on as "factOn", d.amount_cents as "num", 0 as "den",
