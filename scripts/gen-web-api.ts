@@ -19,6 +19,8 @@ type JsonSchema = {
   properties?: Record<string, JsonSchema>;
   required?: string[];
   anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  const?: unknown;
   $ref?: string;
 };
 
@@ -35,6 +37,9 @@ function tsType(s: JsonSchema, indent: string): string {
 function tsBase(s: JsonSchema, indent: string): string {
   if (s.$ref) return pascal(s.$ref.split('/').pop() ?? 'unknown');
   if (s.anyOf) return s.anyOf.map((x) => tsType(x, indent)).join(' | ');
+  // Discriminated unions (zod's discriminatedUnion) and their literal tags.
+  if (s.oneOf) return s.oneOf.map((x) => tsType(x, indent)).join(' | ');
+  if (s.const !== undefined) return JSON.stringify(s.const);
   if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' | ');
   const type = Array.isArray(s.type) ? s.type.filter((t) => t !== 'null')[0] : s.type;
   switch (type) {
@@ -93,6 +98,17 @@ const responseTypes: ReadonlyArray<readonly [string, string, string, string]> = 
   ['UserList', '/api/v1/users', 'get', '200'],
   ['Tenant', '/api/v1/tenant', 'get', '200'],
   ['CnHolidayLoad', '/api/v1/calendar-days/load-cn', 'post', '200'],
+  ['CustomMetricSources', '/api/v1/custom-metrics/sources', 'get', '200'],
+  ['CustomMetricList', '/api/v1/custom-metrics', 'get', '200'],
+  ['TargetList', '/api/v1/targets', 'get', '200'],
+  ['TargetHistory', '/api/v1/targets/{id}/history', 'get', '200'],
+  ['DecomposeOrgResult', '/api/v1/targets/decompose-org', 'post', '200'],
+  ['TargetPace', '/api/v1/targets/pace', 'get', '200'],
+  ['SchemeList', '/api/v1/schemes', 'get', '200'],
+  ['SchemeVersion', '/api/v1/schemes/{id}/versions/{versionId}', 'put', '200'],
+  ['TrialRun', '/api/v1/schemes/{id}/versions/{versionId}/trial', 'post', '200'],
+  ['Scorecard', '/api/v1/scorecards', 'get', '200'],
+  ['PeriodStatus', '/api/v1/periods/{key}', 'get', '200'],
 ];
 
 /** Request bodies of the same routes: [type name, path, method]. */
@@ -100,6 +116,11 @@ const requestTypes: ReadonlyArray<readonly [string, string, string]> = [
   ['UserCreateInput', '/api/v1/users', 'post'],
   ['UserUpdateInput', '/api/v1/users/{id}', 'patch'],
   ['TenantUpdateInput', '/api/v1/tenant', 'patch'],
+  ['CustomMetricInput', '/api/v1/custom-metrics', 'post'],
+  ['CustomMetricPreviewInput', '/api/v1/custom-metrics/preview', 'post'],
+  ['TargetsSetInput', '/api/v1/targets', 'put'],
+  ['DecomposeOrgInput', '/api/v1/targets/decompose-org', 'post'],
+  ['SchemeVersionInput', '/api/v1/schemes/{id}/versions/{versionId}', 'put'],
 ];
 
 export function renderTypes(doc: OpenApi): string {

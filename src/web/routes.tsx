@@ -91,6 +91,28 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./features/metrics/my-metrics-page.tsx')).MyMetricsPage }),
       },
       {
+        path: 'scorecard',
+        lazy: async () => ({ Component: (await import('./features/scorecards/scorecard-page.tsx')).ScorecardPage }),
+      },
+      {
+        path: 'admin/custom-metrics',
+        lazy: async () => ({
+          Component: (await import('./features/custom-metrics/custom-metrics-page.tsx')).CustomMetricsPage,
+        }),
+      },
+      {
+        path: 'admin/schemes',
+        lazy: async () => ({ Component: (await import('./features/schemes/schemes-page.tsx')).SchemesPage }),
+      },
+      {
+        path: 'admin/targets',
+        lazy: async () => ({ Component: (await import('./features/targets/targets-page.tsx')).TargetsPage }),
+      },
+      {
+        path: 'admin/period-close',
+        lazy: async () => ({ Component: (await import('./features/periods/period-close-page.tsx')).PeriodClosePage }),
+      },
+      {
         path: 'import',
         lazy: async () => ({ Component: (await import('./features/import/import-page.tsx')).ImportPage }),
       },

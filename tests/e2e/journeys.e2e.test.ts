@@ -24,7 +24,7 @@ async function pageFor(email: string, locale: 'zh-CN' | 'en-US' = 'zh-CN', isPho
   return page;
 }
 
-const REP_MENU = ['我的客户', '商机', '跟进记录', '合同', '方案', '案例库', '我的绩效'];
+const REP_MENU = ['我的客户', '商机', '跟进记录', '合同', '方案', '案例库', '我的绩效', '我的考核'];
 const TEAM_MENU = ['团队客户', '团队商机', '团队跟进', '团队合同', '团队方案'];
 
 describe('logging in, each role sees its own menu', () => {
@@ -38,7 +38,12 @@ describe('logging in, each role sees its own menu', () => {
         '回款',
         '案例库',
         '我的绩效',
+        '我的考核',
         ...TEAM_MENU,
+        '自定义指标',
+        '考核方案',
+        '目标',
+        '结算',
         '组织架构',
         '人员',
         '岗位',
@@ -48,7 +53,7 @@ describe('logging in, each role sees its own menu', () => {
         '数据导入',
       ],
     ],
-    ['finance@pacer.demo', ['合同', '回款', '我的绩效', '数据导入']],
+    ['finance@pacer.demo', ['合同', '回款', '我的绩效', '我的考核', '数据导入']],
   ])('%s', async (email, expected) => {
     const page = await pageFor(email);
     expect(await menuItems(page)).toEqual(expected);

@@ -171,6 +171,22 @@ describe.each(dialects)('targets on %s', (dialect) => {
     expect(week).toMatchObject({ target: 7, expectedToDate: 7 });
   });
 
+  it('a quarter of monthly rate targets takes their mean; a week inside a month inherits it', async () => {
+    await put([
+      { metricId: 'win_rate', subject: person('ann'), periodKey: '2025-01', value: 0.4 },
+      { metricId: 'win_rate', subject: person('ann'), periodKey: '2025-02', value: 0.5 },
+      { metricId: 'win_rate', subject: person('ann'), periodKey: '2025-03', value: 0.6 },
+    ]);
+    const quarter = (
+      await call(admin, 'GET', `/api/v1/targets/pace?metricId=win_rate&subject=${person('ann')}&period=2025-Q1`)
+    ).json();
+    expect(quarter.target).toBeCloseTo(0.5, 12);
+    const week = (
+      await call(admin, 'GET', `/api/v1/targets/pace?metricId=win_rate&subject=${person('ann')}&period=2025-W11`)
+    ).json();
+    expect(week).toMatchObject({ target: 0.6 });
+  });
+
   it('refuses bad targets with the field and reason, and writes none of the batch', async () => {
     const res = await put([
       { metricId: 'follow_ups', subject: person('bo'), periodKey: '2025-04', value: 10 },

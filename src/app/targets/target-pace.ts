@@ -35,7 +35,12 @@ export async function resolveTarget(
     const covering = targets
       .filter((t) => t.start <= period.start && t.end >= period.end)
       .sort((a, b) => a.end.localeCompare(b.end) || b.start.localeCompare(a.start));
-    return { target: own?.value ?? covering[0]?.value ?? null, daily };
+    // A longer period (a quarter of monthly rate targets) takes the mean of the months inside it.
+    const inside = targets.filter(
+      (t) => /^\d{4}-\d{2}$/.test(t.periodKey) && t.start >= period.start && t.end <= period.end,
+    );
+    const meanInside = inside.length > 0 ? inside.reduce((sum, t) => sum + t.value, 0) / inside.length : null;
+    return { target: own?.value ?? covering[0]?.value ?? meanInside, daily };
   }
   const months = targets.filter((t) => /^\d{4}-\d{2}$/.test(t.periodKey));
   const rangeStart = [period.start, ...months.map((m) => m.start)].sort()[0] as string;

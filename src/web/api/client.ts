@@ -96,6 +96,7 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => apiRequest<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown, query?: Query) => apiRequest<T>('POST', path, { body, query }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
   delete: (path: string) => apiRequest<void>('DELETE', path),
   upload: <T>(path: string, form: FormData, query?: Query) => apiRequest<T>('POST', path, { form, query }),
 };

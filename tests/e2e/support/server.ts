@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { systemClock } from '../../../src/app/context.ts';
+import { seedDemoPerformance } from '../../../src/app/demo/seed-performance.ts';
 import { openDatabase } from '../../../src/db/database.ts';
 import { migrateToLatest } from '../../../src/db/migrate.ts';
 import { seedDemo } from '../../../src/db/seed/seed-demo.ts';
@@ -23,7 +24,9 @@ export async function startServer(): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pacer-e2e-'));
   const handle = openDatabase({ dialect: 'sqlite', file: join(dir, 'pacer.sqlite') });
   await migrateToLatest(handle.db);
-  await seedDemo(handle.db, { today: SEED_TODAY });
+  const { tenantId } = await seedDemo(handle.db, { today: SEED_TODAY });
+  // Schemes and monthly targets, as `pacer seed-demo` makes them, so scorecards and pace have data.
+  await seedDemoPerformance({ db: handle.db, dialect: 'sqlite', clock: systemClock }, tenantId, SEED_TODAY);
   const api = await buildApp({ db: handle.db, dialect: 'sqlite', clock: systemClock }, { webDistDir: DIST });
   const address = await api.listen({ port: 0, host: '127.0.0.1' });
   return {
