@@ -73,13 +73,30 @@ export function factParams(actor: Actor, period: Period, personIds?: readonly st
 
 type Org = Awaited<ReturnType<typeof loadOrg>>;
 
-async function loadOrg(deps: AppDeps, actor: Actor, period: Period) {
-  const [units, memberships, people] = await Promise.all([
-    loadUnits(deps.db, actor.tenantId),
-    loadMemberships(deps.db, actor.tenantId, period),
-    loadPeople(deps.db, actor.tenantId),
-  ]);
-  return { units, memberships: memberships as Membership[], people };
+/**
+ * The organisation a computation needs: units and memberships only when a unit is asked about
+ * (a person's value needs neither), and everyone's employment dates only for the CRM-activity
+ * denominator of the whole tenant — so a single person's value reads no org tables at all.
+ */
+async function loadOrg(
+  deps: AppDeps,
+  actor: Actor,
+  period: Period,
+  subjects: readonly Subject[] = [{ kind: 'tenant' }],
+) {
+  const needsUnits = subjects.some((s) => s.kind === 'unit');
+  const [units, memberships] = needsUnits
+    ? await Promise.all([loadUnits(deps.db, actor.tenantId), loadMemberships(deps.db, actor.tenantId, period)])
+    : [[], []];
+  let people: Promise<Awaited<ReturnType<typeof loadPeople>>> | undefined;
+  return {
+    units,
+    memberships: memberships as Membership[],
+    people: () => {
+      people ??= loadPeople(deps.db, actor.tenantId);
+      return people;
+    },
+  };
 }
 
 /** The people whose facts a set of subjects needs (undefined = everyone). */
@@ -114,7 +131,8 @@ async function activeDayTallies(
     }>,
   );
   const days = workingDaysBetween(period.start, last, calendar);
-  const people = personIds ?? org.people.filter((p) => !p.leftOn || p.leftOn >= period.start).map((p) => p.id);
+  const people =
+    personIds ?? (await org.people()).filter((p) => !p.leftOn || p.leftOn >= period.start).map((p) => p.id);
   const denominators: DatedTally[] = [];
   for (const personId of people) for (const factOn of days) denominators.push({ personId, factOn, num: 0, den: 1 });
   return { workingDays: new Set(days), denominators };
@@ -255,7 +273,7 @@ export async function computeValues(
         { index, field: 'metrics', code: 'unknown_ref', reason: `no metric '${id}'` },
       ]);
   });
-  const org = await loadOrg(deps, actor, period);
+  const org = await loadOrg(deps, actor, period, input.subjects);
   const valuesOf = createEvaluator(deps, actor, period, org, input.subjects, customs);
   const values: MetricValue[] = [];
   for (const id of input.metricIds) values.push(...(await valuesOf(id)));
@@ -269,7 +287,7 @@ export async function computeBreakdown(
   input: { metricIds: string[]; unitId: string; by: 'member' | 'child'; periodKey: string },
 ) {
   const period = resolvePeriod(actor, input.periodKey);
-  const org = await loadOrg(deps, actor, period);
+  const org = await loadOrg(deps, actor, period, [{ kind: 'unit', id: input.unitId }]);
   const pathOf = new Map(org.units.map((u) => [u.id, u.path]));
   const unit = org.units.find((u) => u.id === input.unitId);
   if (!unit)
