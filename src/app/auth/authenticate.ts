@@ -40,6 +40,8 @@ export async function logIn(deps: AppDeps, email: string, password: string, tena
   }
   const user = matches[0] as users.UserRow;
   const now = deps.clock.now();
+  // Expired sessions are dead weight; a log-in is a natural, infrequent moment to drop them.
+  await users.deleteExpiredSessions(deps.db, now.toISOString());
   const tokens: SessionTokens = {
     sessionToken: secret('ps_'),
     csrfToken: secret(''),

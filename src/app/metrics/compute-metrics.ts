@@ -43,17 +43,6 @@ export function resolvePeriod(actor: Actor, key: string): Period {
   return parsed.period;
 }
 
-export function resolveMetrics(ids: readonly string[]): MetricDef[] {
-  return ids.map((id, index) => {
-    const def = builtInMetric(id);
-    if (!def)
-      throw new ValidationError('metrics', [
-        { index, field: 'metrics', code: 'unknown_ref', reason: `no metric '${id}'` },
-      ]);
-    return def;
-  });
-}
-
 export function factParams(actor: Actor, period: Period, personIds?: readonly string[]): FactParams {
   return {
     tenantId: actor.tenantId,

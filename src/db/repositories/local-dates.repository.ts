@@ -37,8 +37,6 @@ const derivations: Derivation[] = [
   { table: 'usageEvents', columns: ['at', 'onDate'], derive: (r, tz) => ({ onDate: localDate(String(r.at), tz) }) },
 ];
 
-export const derivedTables = derivations.map((d) => d.table);
-
 export type DerivedReport = { table: string; checked: number; mismatched: number };
 
 const PAGE = 5_000;

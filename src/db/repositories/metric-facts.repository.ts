@@ -299,10 +299,6 @@ const queries: Record<string, Q> = {
   crm_active_days: activeDays,
 };
 
-export function hasFactQuery(metricId: string): boolean {
-  return metricId in queries;
-}
-
 function queryFor(metricId: string, p: FactParams, d: DialectName): RawBuilder<FactRow> {
   const q = queries[metricId];
   if (!q) throw new Error(`no fact query for metric ${metricId}`);

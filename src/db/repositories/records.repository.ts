@@ -147,35 +147,17 @@ function toRecord(kind: RecordKind, row: Record<string, unknown>): RecordValues 
 }
 
 /** Records by id within the tenant, optionally limited to what a scope may read. */
-export async function getRecords(
+export function getRecords(
   db: Executor,
   tenantId: string,
   kind: RecordKind,
   ids: readonly string[],
   options: { scope?: AccessScope; today: string },
 ): Promise<Map<string, RecordValues>> {
-  const found = new Map<string, RecordValues>();
-  for (const part of chunk([...new Set(ids)], IN_CHUNK)) {
-    const rows = await any(db)
-      .selectFrom(`${kind.name} as t`)
-      .selectAll('t')
-      .where('t.tenantId', '=', tenantId)
-      .where('t.id', 'in', part)
-      .where((eb) => (options.scope ? readScope(eb, kind.name, options.scope) : undefined) ?? eb.lit(true))
-      .execute();
-    const records = await withExtras(
-      db,
-      tenantId,
-      kind,
-      rows.map((r) => toRecord(kind, r)),
-      options.today,
-    );
-    for (const r of records) found.set(String(r.id), r);
-  }
-  return found;
+  return findByColumn(db, tenantId, kind, 'id', ids, options.today, options.scope);
 }
 
-/** Existing records of a kind whose `column` (externalId or a natural key) is one of `values`. */
+/** Existing records of a kind whose `column` (id, externalId or a natural key) is one of `values`. */
 export async function findByColumn(
   db: Executor,
   tenantId: string,
@@ -183,6 +165,7 @@ export async function findByColumn(
   column: string,
   values: readonly string[],
   today: string,
+  scope?: AccessScope,
 ): Promise<Map<string, RecordValues>> {
   const found = new Map<string, RecordValues>();
   for (const part of chunk([...new Set(values)], IN_CHUNK)) {
@@ -191,6 +174,7 @@ export async function findByColumn(
       .selectAll('t')
       .where('t.tenantId', '=', tenantId)
       .where(`t.${column}`, 'in', part)
+      .where((eb) => (scope ? readScope(eb, kind.name, scope) : undefined) ?? eb.lit(true))
       .execute();
     const records = await withExtras(
       db,
