@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 // The web app: src/web -> dist/web. `npm run dev:web` serves it with hot reload and proxies /api
@@ -10,7 +11,8 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   build: {
-    outDir: '../../dist/web',
+    // PACER_WEB_DIST lets parallel builds (e.g. two people running browser tests) use their own folder.
+    outDir: resolve(process.env.PACER_WEB_DIST ?? 'dist/web'),
     emptyOutDir: true,
     manifest: true,
     chunkSizeWarningLimit: 1500,

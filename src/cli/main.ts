@@ -7,6 +7,7 @@ import { type AppDeps, systemClock } from '../app/context.ts';
 import { seedDemoPerformance } from '../app/demo/seed-performance.ts';
 import { exportRecords } from '../app/import-export/export-records.ts';
 import { importFile } from '../app/import-export/import-records.ts';
+import { createLive } from '../app/live/live.ts';
 import { recomputeTenant } from '../app/metrics/recompute.ts';
 import { type DatabaseHandle, openDatabase, refreshStatistics } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -88,7 +89,13 @@ export function buildCli(config: Config = loadConfig()): Command {
         const summary = await runSeed(deps, config, {});
         printAccounts(summary.accounts.filter((a) => a.email.split('@')[0]?.match(/^(admin|manager|rep|finance)$/)));
       }
-      const app = await buildApp(deps, { logger: { level: config.logLevel }, webDistDir: resolve('dist/web') });
+      const live = createLive();
+      // Two or more server processes on one PostgreSQL: changes travel between them by LISTEN/NOTIFY.
+      if (config.database.dialect === 'postgres') await live.hub.listenAcrossProcesses(deps.db, config.database.url);
+      const app = await buildApp(
+        { ...deps, live },
+        { logger: { level: config.logLevel }, webDistDir: resolve(process.env.PACER_WEB_DIST ?? 'dist/web') },
+      );
       // Keep the planner's statistics fresh as the data grows (SQLite's advice: hourly).
       setInterval(() => {
         refreshStatistics(deps.db, deps.dialect).catch((err: unknown) =>
@@ -97,6 +104,7 @@ export function buildCli(config: Config = loadConfig()): Command {
       }, 3_600_000).unref();
       const close = async () => {
         await app.close();
+        await live.hub.close();
         await handle.destroy();
         process.exit(0);
       };

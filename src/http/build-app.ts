@@ -10,11 +10,14 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app/context.ts';
+import { createLive } from '../app/live/live.ts';
 import { registerAuth } from './auth-hook.ts';
+import { registerChangePublishing } from './live-hook.ts';
 import { sendProblem, toProblem } from './problem.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { customMetricRoutes } from './routes/custom-metrics.routes.ts';
+import { liveRoutes } from './routes/live.routes.ts';
 import { metricRoutes } from './routes/metrics.routes.ts';
 import { periodRoutes } from './routes/periods.routes.ts';
 import { recordRoutes } from './routes/records.routes.ts';
@@ -31,11 +34,14 @@ export type BuildOptions = {
 };
 
 /** The whole HTTP app without listening: tests drive it with app.inject(). */
-export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
+export async function buildApp(givenDeps: AppDeps, options: BuildOptions = {}) {
+  const deps: AppDeps = givenDeps.live ? givenDeps : { ...givenDeps, live: createLive() };
   const app = Fastify({
     logger: options.logger ?? false,
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 25 * 1024 * 1024,
+    // Live streams (server-sent events) never go idle: close them with the server.
+    forceCloseConnections: true,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -79,6 +85,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   );
 
   registerAuth(app, deps);
+  registerChangePublishing(app, deps);
   authRoutes(app, deps, { secureCookies: options.secureCookies ?? false });
   recordRoutes(app, deps);
   metricRoutes(app, deps);
@@ -88,6 +95,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   schemeRoutes(app, deps);
   periodRoutes(app, deps);
   systemRoutes(app, deps);
+  liveRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   if (options.webDistDir) await registerWebApp(app, options.webDistDir);
   await app.ready();

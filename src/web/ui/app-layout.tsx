@@ -1,8 +1,9 @@
 import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { Badge, Button, Dropdown, Layout, Menu, Result, Space, Spin, Tooltip, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { useLiveRefresh } from '../api/live.ts';
 import { type Role, useLogout, useMe } from '../api/session.ts';
 import { useLocale } from './locale.ts';
 import { canOpen, navFor } from './navigation.ts';
@@ -46,6 +47,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   // On a phone the menu folds away behind antd's trigger button, which sits over the content's left edge.
   const [isNarrow, setNarrow] = useState(false);
+  const live = useLiveRefresh(me.data ? '/api/v1/live' : null);
   if (me.isLoading) return <Spin fullscreen />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   const role = me.data.role;
@@ -90,6 +92,20 @@ export function AppLayout() {
           }}
         >
           <Space>
+            <Tooltip
+              title={
+                live.lastChangeAt
+                  ? t('live.lastChange', { at: new Date(live.lastChangeAt).toLocaleTimeString() })
+                  : undefined
+              }
+            >
+              <span data-testid="live-status" data-status={live.status}>
+                <Badge
+                  status={live.status === 'live' ? 'success' : live.status === 'offline' ? 'error' : 'processing'}
+                  text={t(`live.${live.status}`)}
+                />
+              </span>
+            </Tooltip>
             <LanguageSwitch />
             <Dropdown
               menu={{

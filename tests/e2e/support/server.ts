@@ -10,7 +10,7 @@ import { seedDemo } from '../../../src/db/seed/seed-demo.ts';
 import { buildApp } from '../../../src/http/build-app.ts';
 
 export const SEED_TODAY = '2026-11-20';
-export const DIST = resolve('dist/web');
+export const DIST = resolve(process.env.PACER_WEB_DIST ?? 'dist/web');
 
 export type E2eServer = { url: string; api: FastifyInstance; close: () => Promise<void> };
 

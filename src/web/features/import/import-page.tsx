@@ -28,12 +28,15 @@ export function ImportPage() {
   const [result, setResult] = useState<ImportReport | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
+  // Separate from the bar, which lingers 400 ms at 100%: a button still "loading" then would swallow a click.
+  const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const step = result ? 3 : dryRun ? 2 : file ? 1 : 0;
 
   const send = async (isDryRun: boolean) => {
     if (!file) return;
     setError(null);
+    setBusy(true);
     setProgress(0);
     const form = new FormData();
     form.append('file', file);
@@ -53,6 +56,7 @@ export function ImportPage() {
     } catch (e) {
       setError(problemText(e, locale, t));
     } finally {
+      setBusy(false);
       setTimeout(() => setProgress(null), 400);
     }
   };
@@ -126,7 +130,7 @@ export function ImportPage() {
             type="primary"
             style={{ marginTop: 12 }}
             onClick={() => send(true)}
-            loading={progress !== null}
+            loading={isBusy}
             data-testid="import-check"
           >
             {t('import.check')}
@@ -170,7 +174,7 @@ export function ImportPage() {
             <Button
               type="primary"
               disabled={dryRun.issues.length > 0 && !skipInvalid}
-              loading={progress !== null}
+              loading={isBusy}
               onClick={() => send(false)}
               data-testid="import-commit"
             >
