@@ -1,5 +1,5 @@
-import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // The web app: src/web -> dist/web. `npm run dev:web` serves it with hot reload and proxies /api

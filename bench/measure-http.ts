@@ -31,7 +31,7 @@ export type HttpFigures = {
 
 type Message = { port?: number; memory?: HttpFigures['memory'] };
 
-function startServer(sqliteFile: string): Promise<{ child: ChildProcess; port: number }> {
+export function startServer(sqliteFile: string): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(fileURLToPath(new URL('./http-server.ts', import.meta.url)), [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, BENCH_SQLITE: sqliteFile },
@@ -62,7 +62,7 @@ function memoryFromProc(child: ChildProcess): HttpFigures['memory'] {
   return { peakRss: kb('VmHWM'), sampledPeak: kb('VmHWM'), rss: kb('VmRSS') };
 }
 
-async function apiToken(base: string): Promise<string> {
+export async function apiToken(base: string): Promise<string> {
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

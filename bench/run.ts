@@ -9,8 +9,10 @@ import { openDuckDb } from './duckdb-load.ts';
 import { dataFiles, fixedClock, loadOrGenerate } from './generate.ts';
 import { measureEngine } from './measure-engine.ts';
 import { measureHttp } from './measure-http.ts';
+import { measureLive } from './measure-live.ts';
 import { measureWrites, removeBenchWrites } from './measure-writes.ts';
 import { type BenchResult, printResult, writePerformanceDoc } from './report.ts';
+import { type LiveResult, liveSection, writeLiveDoc } from './report-live.ts';
 import { peakRssBytes } from './stats.ts';
 
 // npm run bench [-- --scale 0.1] : generates (or reuses) the synthetic tenant, measures the
@@ -30,6 +32,10 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '1,4' },
     'generate-only': { type: 'boolean', default: false },
     'skip-http': { type: 'boolean', default: false },
+    /** Only issue 6's part: leaderboards and team views under 100 clients, 500 live streams. */
+    'only-live': { type: 'boolean', default: false },
+    'live-streams': { type: 'string', default: '500' },
+    'live-writes': { type: 'string', default: '10' },
     /** Metrics to leave out, comma-separated (e.g. one whose query is too slow at this scale). */
     exclude: { type: 'string', default: process.env.BENCH_EXCLUDE ?? '' },
   },
@@ -58,6 +64,40 @@ log(
     .join(', ')}`,
 );
 if (args['generate-only']) process.exit(0);
+
+async function runLive() {
+  log('\n(f) leaderboards and team views under 100 clients; live streams (issue 6)');
+  const live = await measureLive(
+    {
+      sqliteFile: data.file,
+      month: MEASURED_MONTH,
+      teamIds: data.teamIds,
+      people: data.samplePeople,
+      seconds: Number(args['http-seconds']),
+      streams: Number(args['live-streams']),
+      writes: Number(args['live-writes']),
+    },
+    log,
+  );
+  const cpu = cpus();
+  const result: LiveResult = {
+    scale,
+    seed,
+    people: data.counts.people ?? 0,
+    machine: `${cpu[0]?.model ?? 'unknown'}, ${cpu.length} cores, Node ${process.version}`,
+    date: new Date().toISOString(),
+    live,
+  };
+  const resultsDir = new URL('./results/', import.meta.url);
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(new URL(`live-scale-${scale}.json`, resultsDir), `${JSON.stringify(result, null, 2)}\n`);
+  writeLiveDoc(resultsDir, new URL('../docs/performance.md', import.meta.url));
+  log(liveSection(result));
+}
+if (args['only-live']) {
+  await runLive();
+  process.exit(0);
+}
 
 const duckStarted = performance.now();
 const duck = await openDuckDb(data.file, dataFiles(args.dir, seed, scale).duckdb, data.tenantId, log);
@@ -145,4 +185,5 @@ const resultsDir = new URL('./results/', import.meta.url);
 mkdirSync(resultsDir, { recursive: true });
 writeFileSync(new URL(`scale-${scale}.json`, resultsDir), `${JSON.stringify(result, null, 2)}\n`);
 writePerformanceDoc(resultsDir, new URL('../docs/performance.md', import.meta.url));
+if (!args['skip-http']) await runLive();
 log('\nwrote bench/results and docs/performance.md');

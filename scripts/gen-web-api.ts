@@ -104,11 +104,27 @@ const responseTypes: ReadonlyArray<readonly [string, string, string, string]> = 
   ['TargetHistory', '/api/v1/targets/{id}/history', 'get', '200'],
   ['DecomposeOrgResult', '/api/v1/targets/decompose-org', 'post', '200'],
   ['TargetPace', '/api/v1/targets/pace', 'get', '200'],
+  ['DecomposeTimeResult', '/api/v1/targets/decompose-time', 'post', '200'],
+  ['TargetSuggestionList', '/api/v1/targets/suggestions', 'get', '200'],
+  ['TargetSuggestionsGenerated', '/api/v1/targets/suggestions', 'post', '200'],
+  ['TargetSuggestionDecided', '/api/v1/targets/suggestions/{id}/approve', 'post', '200'],
+  ['TargetGridImport', '/api/v1/targets/import', 'post', '200'],
   ['SchemeList', '/api/v1/schemes', 'get', '200'],
   ['SchemeVersion', '/api/v1/schemes/{id}/versions/{versionId}', 'put', '200'],
   ['TrialRun', '/api/v1/schemes/{id}/versions/{versionId}/trial', 'post', '200'],
+  ['SchemeFeedbackSummary', '/api/v1/schemes/{id}/versions/{versionId}/feedback', 'get', '200'],
+  ['ImportProgress', '/api/v1/imports/{jobId}/progress', 'get', '200'],
   ['Scorecard', '/api/v1/scorecards', 'get', '200'],
   ['PeriodStatus', '/api/v1/periods/{key}', 'get', '200'],
+  ['Wall', '/api/v1/wall/{token}', 'get', '200'],
+  ['WallLinkList', '/api/v1/wall-links', 'get', '200'],
+  ['WallLinkCreated', '/api/v1/wall-links', 'post', '201'],
+  ['PersonDashboard', '/api/v1/dashboards/person/{id}', 'get', '200'],
+  ['PersonTrends', '/api/v1/dashboards/person/{id}/trends', 'get', '200'],
+  ['TeamDashboard', '/api/v1/dashboards/team/{unitId}', 'get', '200'],
+  ['CompanyDashboard', '/api/v1/dashboards/company', 'get', '200'],
+  ['Leaderboard', '/api/v1/leaderboards', 'get', '200'],
+  ['LeaderboardArchiveWeeks', '/api/v1/leaderboards/archive', 'get', '200'],
 ];
 
 /** Request bodies of the same routes: [type name, path, method]. */
@@ -120,6 +136,9 @@ const requestTypes: ReadonlyArray<readonly [string, string, string]> = [
   ['CustomMetricPreviewInput', '/api/v1/custom-metrics/preview', 'post'],
   ['TargetsSetInput', '/api/v1/targets', 'put'],
   ['DecomposeOrgInput', '/api/v1/targets/decompose-org', 'post'],
+  ['TargetSuggestionsInput', '/api/v1/targets/suggestions', 'post'],
+  ['DecomposeTimeInput', '/api/v1/targets/decompose-time', 'post'],
+  ['WallLinkInput', '/api/v1/wall-links', 'post'],
   ['SchemeVersionInput', '/api/v1/schemes/{id}/versions/{versionId}', 'put'],
 ];
 

@@ -1,6 +1,7 @@
 import type { Db, DialectName } from '../db/database.ts';
 import type { AccessScope } from '../db/repositories/record-scopes.ts';
 import type { TenantSettings } from '../domain/tenant-settings.ts';
+import type { ActorCache } from './auth/actor-cache.ts';
 import type { LiveHub } from './live/live-hub.ts';
 import type { ReadCache } from './live/read-cache.ts';
 
@@ -14,7 +15,14 @@ export const systemClock: Clock = { now: () => new Date() };
  */
 export type AppDeps = { db: Db; dialect: DialectName; clock: Clock; live?: Live };
 
-export type Live = { hub: LiveHub; cache: ReadCache };
+export type Live = {
+  hub: LiveHub;
+  cache: ReadCache;
+  actors: ActorCache<{ identity: Identity; csrfToken: string | null }>;
+};
+
+/** An actor without the clock-dependent parts, as it can be kept between requests. */
+export type Identity = Omit<Actor, 'now' | 'today'>;
 
 /** Who is acting, in which tenant, seeing what, and when (tenant-local today). */
 export type Actor = AccessScope & {

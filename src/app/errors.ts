@@ -1,3 +1,4 @@
+import type { IssueCode } from '../domain/records/field.ts';
 import type { RowIssue } from './records/save-records.ts';
 
 // Errors a use case raises on purpose; the HTTP layer maps each to a problem+json status.
@@ -30,6 +31,8 @@ export class ConflictError extends Error {
     message: string,
     readonly recordKind?: string,
     readonly recordId?: string,
+    /** A code and raw values a UI words in its own language (e.g. in_use: { usedBy, count }). */
+    readonly issue?: { code: IssueCode; params: Record<string, string | number> },
   ) {
     super(message);
   }

@@ -7,12 +7,15 @@ import { type AppDeps, systemClock } from '../app/context.ts';
 import { seedDemoPerformance } from '../app/demo/seed-performance.ts';
 import { exportRecords } from '../app/import-export/export-records.ts';
 import { importFile } from '../app/import-export/import-records.ts';
+import { archiveWeeklyLeaderboards } from '../app/leaderboards/archive-boards.ts';
+import { startBoardArchiver } from '../app/leaderboards/board-archiver.ts';
 import { createLive } from '../app/live/live.ts';
 import { recomputeTenant } from '../app/metrics/recompute.ts';
 import { type DatabaseHandle, openDatabase, refreshStatistics } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { findTenantBySlug, listTenants } from '../db/repositories/tenants.repository.ts';
 import { hasAnyTenant, seedDemo } from '../db/seed/seed-demo.ts';
+import { lastWholeWeekKey } from '../domain/leaderboards/weeks.ts';
 import type { Locale } from '../domain/records/field.ts';
 import { kindByPath, recordKinds } from '../domain/records/kinds.ts';
 import { localDate } from '../domain/time/dates.ts';
@@ -102,7 +105,10 @@ export function buildCli(config: Config = loadConfig()): Command {
           app.log.error({ err }, 'refreshing statistics failed'),
         );
       }, 3_600_000).unref();
+      // Every Monday (checked hourly) last week's leaderboards of every tenant are archived.
+      const stopArchiver = startBoardArchiver(deps, app.log);
       const close = async () => {
+        stopArchiver();
         await app.close();
         await live.hub.close();
         await handle.destroy();
@@ -227,6 +233,34 @@ export function buildCli(config: Config = loadConfig()): Command {
         const out = opts.out ?? `${kind.path}.${opts.format}`;
         writeFileSync(out, bytes);
         console.log(`wrote ${out} (${bytes.length} bytes)`);
+      } finally {
+        await handle.destroy();
+      }
+    });
+
+  program
+    .command('archive-boards')
+    .description(
+      'archive the weekly leaderboards of a past ISO week (default: last week); a second run changes nothing',
+    )
+    .option('--week <key>', 'an ISO week that is over, e.g. 2025-W11 (default: the last whole week of each tenant)')
+    .option('--tenant <slug>', 'tenant slug (default: every tenant)')
+    .action(async (opts: { week?: string; tenant?: string }) => {
+      const { handle, deps } = await open(config);
+      try {
+        const tenants = opts.tenant
+          ? [await findTenantBySlug(deps.db, opts.tenant)].flatMap((t) => (t ? [t] : []))
+          : await listTenants(deps.db);
+        if (tenants.length === 0)
+          throw new Error(opts.tenant ? `no tenant with slug '${opts.tenant}'` : 'there is no tenant yet');
+        for (const tenant of tenants) {
+          const week = opts.week ?? lastWholeWeekKey(localDate(deps.clock.now(), tenant.timeZone));
+          const done = await archiveWeeklyLeaderboards(deps, tenant.id, week);
+          console.log(
+            `${tenant.slug} ${done.weekKey}: archived ${done.archived.length} boards` +
+              (done.alreadyArchived.length ? `, ${done.alreadyArchived.length} were archived already` : ''),
+          );
+        }
       } finally {
         await handle.destroy();
       }

@@ -239,9 +239,51 @@ export type DisputesTable = Owned &
     deadlineOn: string;
     status: string;
     outcome: string | null;
+    aspect: string | null;
+    shownValue: string | null;
   };
 export type SchemeFeedbackTable = Owned &
   Stamped & { schemeVersionId: string; metricId: string; personId: string; rating: number; comment: string | null };
+
+export type TargetSuggestionsTable = Owned & {
+  metricId: string;
+  subjectKind: string;
+  subjectId: string;
+  periodKey: string;
+  method: string;
+  currentValue: number | null;
+  proposedValue: number;
+  reasoningJson: string;
+  status: string;
+  createdAt: string;
+  createdByUserId: string | null;
+  decidedAt: string | null;
+  decidedByUserId: string | null;
+  decisionReason: string | null;
+};
+export type TargetSharesTable = { tenantId: string; targetId: string; unitId: string; fullValue: number };
+
+export type LeaderboardArchivesTable = {
+  tenantId: string;
+  weekKey: string;
+  metricId: string;
+  startOn: string;
+  endOn: string;
+  rowsJson: string;
+  archivedAt: string;
+};
+
+export type WallLinksTable = {
+  tenantId: string;
+  id: string;
+  name: string;
+  unitId: string | null;
+  tokenHash: string;
+  createdBy: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+};
 
 export type Database = {
   tenants: TenantsTable;
@@ -272,10 +314,14 @@ export type Database = {
   customMetrics: CustomMetricsTable;
   targets: TargetsTable;
   targetChanges: TargetChangesTable;
+  targetSuggestions: TargetSuggestionsTable;
+  targetShares: TargetSharesTable;
   schemes: SchemesTable;
   schemeVersions: SchemeVersionsTable;
   periodCloses: PeriodClosesTable;
   periodSnapshots: PeriodSnapshotsTable;
+  leaderboardArchives: LeaderboardArchivesTable;
   disputes: DisputesTable;
+  wallLinks: WallLinksTable;
   schemeFeedback: SchemeFeedbackTable;
 };

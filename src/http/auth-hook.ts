@@ -13,7 +13,14 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const PUBLIC = [/^\/api\/v1\/auth\/login$/, /^\/api\/health$/, /^\/api\/openapi\.json$/, /^\/api\/docs/];
+// The wall's own routes check its link token (an office screen has no login).
+const PUBLIC = [
+  /^\/api\/v1\/wall\//,
+  /^\/api\/v1\/auth\/login$/,
+  /^\/api\/health$/,
+  /^\/api\/openapi\.json$/,
+  /^\/api\/docs/,
+];
 
 /** The acting user of a request; routes call it, so no route can forget authentication. */
 export function actorOf(request: FastifyRequest): Actor {

@@ -4,7 +4,8 @@ import { publishChange } from '../app/live/live.ts';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Writes that change no number anyone watches.
-const QUIET = [/^\/api\/v1\/auth\//, /\/dry-run$/, /[?&]dryRun=true/, /\/preview$/, /\/trial$/];
+// (A token made or revoked is a change: it empties the identity caches of every process.)
+const QUIET = [/^\/api\/v1\/auth\/(login|logout)$/, /\/dry-run$/, /[?&]dryRun=true/, /\/preview$/, /\/trial$/];
 
 /**
  * Every successful write through the API is a change of its tenant: published before the

@@ -44,7 +44,13 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (error instanceof ForbiddenError) return problem(403, 'forbidden', 'Forbidden', error.message);
   if (error instanceof UnauthorizedError) return problem(401, 'unauthorized', 'Unauthorized', error.message);
   if (error instanceof ConflictError)
-    return problem(409, 'conflict', 'Conflict', error.message, { record: error.recordKind, recordId: error.recordId });
+    return problem(409, 'conflict', 'Conflict', error.message, {
+      record: error.recordKind,
+      recordId: error.recordId,
+      ...(error.issue
+        ? { errors: [{ code: error.issue.code, reason: error.message, params: error.issue.params }] }
+        : {}),
+    });
   if (error instanceof FileFormatError)
     return problem(error.code === 'too_large' ? 413 : 422, `file-${error.code}`, 'Unreadable file', error.message, {
       errors: [{ field: 'file', code: error.code, reason: error.message }],

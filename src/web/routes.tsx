@@ -13,6 +13,7 @@ function HomeRedirect() {
   return <Navigate to={first ?? '/login'} replace />;
 }
 
+const dashboard = () => import('./features/dashboards/person-dashboard-page.tsx');
 const customers = () => import('./features/customers/customer-list-page.tsx');
 const deals = () => import('./features/deals/deals-page.tsx');
 const activities = () => import('./features/activities/activities-page.tsx');
@@ -21,6 +22,8 @@ const proposals = () => import('./features/proposals/proposals-page.tsx');
 
 /** Loads the screen most people land on while they type their password (the login page calls it). */
 export function preloadFirstScreen(): void {
+  // 我的绩效 is the first screen of reps and managers, the customer list that of admins.
+  dashboard().catch((error: unknown) => console.error('preloading the dashboard failed', error));
   customers().catch((error: unknown) => console.error('preloading the customers screen failed', error));
 }
 
@@ -28,10 +31,29 @@ setLoginPreload(preloadFirstScreen);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // The office screen: no login and no shell, only the link's token.
+  {
+    path: '/wall/:token',
+    lazy: async () => ({ Component: (await import('./features/wall/wall-page.tsx')).WallPage }),
+  },
   {
     element: <AppLayout />,
     children: [
       { index: true, element: <HomeRedirect /> },
+      { path: 'dashboard', lazy: async () => ({ Component: (await dashboard()).PersonDashboardPage }) },
+      { path: 'dashboard/person/:id', lazy: async () => ({ Component: (await dashboard()).PersonDashboardPage }) },
+      {
+        path: 'dashboard/team',
+        lazy: async () => ({
+          Component: (await import('./features/dashboards/team-dashboard-page.tsx')).TeamDashboardPage,
+        }),
+      },
+      {
+        path: 'dashboard/company',
+        lazy: async () => ({
+          Component: (await import('./features/dashboards/company-dashboard-page.tsx')).CompanyDashboardPage,
+        }),
+      },
       { path: 'customers', lazy: async () => ({ Component: (await customers()).MyCustomersPage }) },
       { path: 'team/customers', lazy: async () => ({ Component: (await customers()).TeamCustomersPage }) },
       {
@@ -73,6 +95,10 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./features/admin/positions-page.tsx')).PositionsPage }),
       },
       {
+        path: 'admin/wall-links',
+        lazy: async () => ({ Component: (await import('./features/wall/wall-links-page.tsx')).WallLinksPage }),
+      },
+      {
         path: 'admin/users',
         lazy: async () => ({ Component: (await import('./features/users/users-page.tsx')).UsersPage }),
       },
@@ -91,8 +117,24 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./features/metrics/my-metrics-page.tsx')).MyMetricsPage }),
       },
       {
+        path: 'leaderboards',
+        lazy: async () => ({
+          Component: (await import('./features/leaderboards/leaderboards-page.tsx')).LeaderboardsPage,
+        }),
+      },
+      {
         path: 'scorecard',
         lazy: async () => ({ Component: (await import('./features/scorecards/scorecard-page.tsx')).ScorecardPage }),
+      },
+      {
+        path: 'disputes',
+        lazy: async () => ({ Component: (await import('./features/disputes/disputes-page.tsx')).DisputesPage }),
+      },
+      {
+        path: 'scheme-feedback',
+        lazy: async () => ({
+          Component: (await import('./features/feedback/scheme-feedback-page.tsx')).SchemeFeedbackPage,
+        }),
       },
       {
         path: 'admin/custom-metrics',

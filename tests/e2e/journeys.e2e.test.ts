@@ -24,22 +24,38 @@ async function pageFor(email: string, locale: 'zh-CN' | 'en-US' = 'zh-CN', isPho
   return page;
 }
 
-const REP_MENU = ['我的客户', '商机', '跟进记录', '合同', '方案', '案例库', '我的绩效', '我的考核'];
+// 我的绩效 (the dashboard) first: reps and managers land there; 我的指标 is the metrics table.
+const REP_MENU = [
+  '我的绩效',
+  '我的客户',
+  '商机',
+  '跟进记录',
+  '合同',
+  '方案',
+  '案例库',
+  '我的指标',
+  '我的考核',
+  '申诉',
+  '参与设计',
+];
 const TEAM_MENU = ['团队客户', '团队商机', '团队跟进', '团队合同', '团队方案'];
 
 describe('logging in, each role sees its own menu', () => {
   it.each([
     ['rep@pacer.demo', REP_MENU],
-    ['manager@pacer.demo', [...REP_MENU, ...TEAM_MENU]],
+    ['manager@pacer.demo', [...REP_MENU, '团队看板', ...TEAM_MENU]],
     [
       'admin@pacer.demo',
       [
-        ...REP_MENU.slice(0, 5),
+        ...REP_MENU.slice(1, 6),
         '回款',
         '案例库',
-        '我的绩效',
+        '我的指标',
         '我的考核',
+        '申诉',
+        '团队看板',
         ...TEAM_MENU,
+        '公司看板',
         '自定义指标',
         '考核方案',
         '目标',
@@ -53,7 +69,7 @@ describe('logging in, each role sees its own menu', () => {
         '数据导入',
       ],
     ],
-    ['finance@pacer.demo', ['合同', '回款', '我的绩效', '我的考核', '数据导入']],
+    ['finance@pacer.demo', ['合同', '回款', '我的指标', '我的考核', '公司看板', '数据导入']],
   ])('%s', async (email, expected) => {
     const page = await pageFor(email);
     expect(await menuItems(page)).toEqual(expected);
@@ -81,6 +97,8 @@ describe('logging in, each role sees its own menu', () => {
 describe('a rep at work', () => {
   it('creates a customer and lands on its page', async () => {
     const page = await pageFor('rep@pacer.demo');
+    await page.goto('/customers'); // a rep lands on 我的绩效
+    await page.locator('.ant-table-row').first().waitFor();
     await screenshot(page, 'zh-CN-customers');
     await page.getByTestId('new-customer').click();
     await page.locator('input#name').fill('杭州测试新材料有限公司');

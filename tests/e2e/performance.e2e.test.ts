@@ -43,8 +43,10 @@ describe('custom metrics', () => {
     await page.getByTestId('cm-formula').fill('signed_amount / (follow_ups +');
     await page.getByTestId('cm-preview-run').click();
     const error = page.getByTestId('formula-error');
-    await error.getByText('公式第 30 个字符处有误', { exact: false }).waitFor();
-    await expect(error.locator('pre').textContent()).resolves.toContain('^');
+    await error.getByText('公式第 30 个字符处：这里应是数字、指标或左括号“(”', { exact: false }).waitFor();
+    await expect(page.getByTestId('formula-caret').textContent()).resolves.toBe(
+      'signed_amount / (follow_ups +\n                             ^',
+    );
     await screenshot(page, 'zh-CN-custom-metric-formula-error');
 
     await page.getByTestId('cm-formula').fill('signed_amount / max(follow_ups, 1)');
@@ -72,7 +74,7 @@ describe('custom metrics', () => {
     await en.getByTestId('cm-edit-amount_per_follow_up').click();
     await en.getByTestId('cm-formula').fill('signed_amount / max(follow_ups');
     await en.getByTestId('cm-save').click();
-    await en.getByTestId('formula-error').getByText('Error at character', { exact: false }).waitFor();
+    await en.getByTestId('formula-error').getByText("Formula, character 31: A ')' is missing").waitFor();
     await screenshot(en, 'en-custom-metric-formula-error');
     await en.context().close();
   });
@@ -114,7 +116,7 @@ describe('custom metrics defined by aggregate', () => {
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
     await page
       .getByTestId('cm-delete-error')
-      .getByText('指标 big_contracts 正被 big_contract_share 的公式引用', { exact: false })
+      .getByText('仍有 1 个自定义指标的公式在使用它（big_contract_share）', { exact: false })
       .waitFor();
     await expect(page.getByTestId('cm-table').getByText('大额合同数').count()).resolves.toBe(1);
     await screenshot(page, 'zh-CN-custom-metric-in-use');

@@ -107,12 +107,17 @@ describe.each(dialects)('targets on %s', (dialect) => {
       periodKey: '2025-03',
       method: 'equal',
     });
+    // 41 equally: Ann 21 (the earlier part takes the odd unit), Cy 20. Ann left T1 on 03-15: 11 of
+    // March's 22 working days (with the make-up Saturday 03-08), 21 x 11/22 = 10.5 -> 11; Cy, there
+    // the whole month, absorbs the 10 she gives up: 30 (spec 4, pro-rating; docs/targets-and-scoring.md).
     expect(
       counts
         .json()
-        .parts.map((p: { value: number }) => p.value)
-        .sort(),
-    ).toEqual([20, 21]);
+        .parts.map((p: { name: string; value: number; proration: object }) => [p.name, p.value, p.proration]),
+    ).toEqual([
+      ['Ann', 11, { full: 21, memberDays: 11, periodDays: 22, absorbed: 0, isWholePeriod: false }],
+      ['Cy', 30, { full: 20, memberDays: 22, periodDays: 22, absorbed: 10, isWholePeriod: true }],
+    ]);
     const rate = await call(admin, 'POST', '/api/v1/targets/decompose-org', {
       metricId: 'collection_rate',
       unitId: co.units.T1,

@@ -5,7 +5,7 @@ import { findTenant } from '../../db/repositories/tenants.repository.ts';
 import * as users from '../../db/repositories/users.repository.ts';
 import { defaultTenantSettings, type TenantSettings } from '../../domain/tenant-settings.ts';
 import { localDate } from '../../domain/time/dates.ts';
-import type { Actor, AppDeps } from '../context.ts';
+import type { Actor, AppDeps, Identity } from '../context.ts';
 import { UnauthorizedError } from '../errors.ts';
 import { verifyPassword } from './passwords.ts';
 
@@ -59,19 +59,42 @@ export async function logIn(deps: AppDeps, email: string, password: string, tena
 }
 
 export async function actorFromSession(deps: AppDeps, sessionToken: string) {
-  const session = await users.findSession(deps.db, sha256(sessionToken));
-  if (!session || session.expiresAt < deps.clock.now().toISOString()) return undefined;
-  return { actor: await loadActor(deps, session.tenantId, session.userId), csrfToken: session.csrfToken };
+  const hash = sha256(sessionToken);
+  const now = deps.clock.now();
+  const cached = deps.live?.actors.get(hash, now.getTime(), now.toISOString());
+  if (cached) return { actor: withClock(cached.identity, now), csrfToken: cached.csrfToken as string };
+  const session = await users.findSession(deps.db, hash);
+  if (!session || session.expiresAt < now.toISOString()) return undefined;
+  const identity = await loadIdentity(deps, session.tenantId, session.userId);
+  deps.live?.actors.set(hash, {
+    tenantId: session.tenantId,
+    value: { identity, csrfToken: session.csrfToken },
+    expiresAt: session.expiresAt,
+    at: now.getTime(),
+  });
+  return { actor: withClock(identity, now), csrfToken: session.csrfToken };
 }
 
 export async function logOut(deps: AppDeps, sessionToken: string) {
+  deps.live?.actors.evict(sha256(sessionToken));
   await users.deleteSession(deps.db, sha256(sessionToken));
 }
 
 export async function actorFromApiToken(deps: AppDeps, token: string) {
-  const row = await users.findApiToken(deps.db, sha256(token));
+  const hash = sha256(token);
+  const now = deps.clock.now();
+  const cached = deps.live?.actors.get(hash, now.getTime(), now.toISOString());
+  if (cached) return withClock(cached.identity, now);
+  const row = await users.findApiToken(deps.db, hash);
   if (!row) return undefined;
-  return loadActor(deps, row.tenantId, row.userId);
+  const identity = await loadIdentity(deps, row.tenantId, row.userId);
+  deps.live?.actors.set(hash, {
+    tenantId: row.tenantId,
+    value: { identity, csrfToken: null },
+    expiresAt: null,
+    at: now.getTime(),
+  });
+  return withClock(identity, now);
 }
 
 export async function createApiToken(deps: AppDeps, actor: Actor, name: string) {
@@ -90,10 +113,18 @@ export async function createApiToken(deps: AppDeps, actor: Actor, name: string) 
 }
 
 export async function loadActor(deps: AppDeps, tenantId: string, userId: string): Promise<Actor> {
+  return withClock(await loadIdentity(deps, tenantId, userId), deps.clock.now());
+}
+
+/** The actor at a moment: tenant-local today comes from the clock, everything else from the identity. */
+function withClock(identity: Identity, now: Date): Actor {
+  return { ...identity, now: now.toISOString(), today: localDate(now, identity.timeZone) };
+}
+
+async function loadIdentity(deps: AppDeps, tenantId: string, userId: string): Promise<Identity> {
   const [user, tenant] = await Promise.all([users.findUser(deps.db, tenantId, userId), findTenant(deps.db, tenantId)]);
   if (!user || !tenant || user.isDisabled) throw new UnauthorizedError('the account is not active');
   const role = ROLES.includes(user.role as Role) ? (user.role as Role) : 'rep';
-  const now = deps.clock.now();
   const settings: TenantSettings = {
     ...defaultTenantSettings,
     ...(JSON.parse(tenant.settingsJson) as Partial<TenantSettings>),
@@ -105,8 +136,6 @@ export async function loadActor(deps: AppDeps, tenantId: string, userId: string)
     personId: user.personId,
     managedUnitPaths:
       role === 'manager' && user.personId ? await users.managedUnitPaths(deps.db, tenantId, user.personId) : [],
-    today: localDate(now, tenant.timeZone),
-    now: now.toISOString(),
     timeZone: tenant.timeZone,
     fiscalYearStartMonth: tenant.fiscalYearStartMonth,
     settings,

@@ -1,4 +1,4 @@
-import { loadPeople } from '../../db/repositories/org.repository.ts';
+import { loadMemberships, loadPeople, loadUnits } from '../../db/repositories/org.repository.ts';
 import { kindByName } from '../../domain/records/kinds.ts';
 import { addDays } from '../../domain/time/dates.ts';
 import { periodContaining, periodSeries } from '../../domain/time/periods.ts';
@@ -12,7 +12,9 @@ import { setTargets, type TargetInput } from '../targets/set-targets.ts';
 // The demo company's performance setup, made through the same use cases an admin uses: a
 // published scheme per sales position, and monthly targets for every rep, so a new user sees
 // scorecards and pace at once. Signed-amount targets are each rep's own monthly average over the
-// history plus 10%, rounded to 1,000 yuan; the other targets are the company's standards.
+// history plus 10%, rounded to 1,000 yuan; the other targets are the company's standards. Every
+// unit's signed-amount target is the sum of its members' (built bottom-up, as a director filling
+// the grid in Excel would), so team progress and pace have a line to measure against.
 
 const hunterScheme: VersionDefinition = {
   items: [
@@ -108,6 +110,26 @@ export async function seedDemoPerformance(deps: AppDeps, tenantId: string, today
         targets.push({ metricId, subject: { kind: 'person', id: rep.id }, periodKey: month.key, value });
     }
   });
+  const [units, memberships] = await Promise.all([
+    loadUnits(deps.db, tenantId),
+    loadMemberships(deps.db, tenantId, { start: today, end: today }),
+  ]);
+  const unitOf = new Map(memberships.map((m) => [m.personId, m.unitId]));
+  const pathOf = new Map(units.map((u) => [u.id, u.path]));
+  const unitSums = new Map<string, number>();
+  for (const t of targets) {
+    if (t.metricId !== 'signed_amount' || t.subject.kind !== 'person') continue;
+    const path = pathOf.get(unitOf.get(t.subject.id) ?? '');
+    if (!path) continue;
+    for (const unit of units.filter((u) => path.startsWith(u.path))) {
+      const key = `${unit.id}|${t.periodKey}`;
+      unitSums.set(key, (unitSums.get(key) ?? 0) + t.value);
+    }
+  }
+  for (const [key, value] of unitSums) {
+    const [unitId, periodKey] = key.split('|') as [string, string];
+    targets.push({ metricId: 'signed_amount', subject: { kind: 'unit', id: unitId }, periodKey, value });
+  }
   await setTargets(
     deps,
     actor,

@@ -1,10 +1,11 @@
+import { ActorCache } from '../auth/actor-cache.ts';
 import type { AppDeps, Live } from '../context.ts';
 import { LiveHub } from './live-hub.ts';
 import { ReadCache } from './read-cache.ts';
 
 export function createLive(): Live {
   const hub = new LiveHub();
-  return { hub, cache: new ReadCache(hub) };
+  return { hub, cache: new ReadCache(hub), actors: new ActorCache(hub) };
 }
 
 /** A cached read when the app runs with a live hub, a plain computation otherwise. */

@@ -68,9 +68,9 @@ function validate(input: CustomMetricInput, others: CustomMetric[], isNew: boole
       issues.map((i) => ({
         index: 0,
         field: i.field,
-        code: 'rule' as const,
+        code: i.code ?? ('rule' as const),
         reason: i.reason,
-        ...(i.position !== undefined ? { params: { position: i.position } } : {}),
+        ...(i.params ? { params: i.params } : {}),
       })),
     );
 }
@@ -141,6 +141,7 @@ export async function deleteCustom(deps: AppDeps, actor: Actor, id: string) {
       `${target.key} is used by ${users.join(', ')}; change those formulas first`,
       'customMetrics',
       id,
+      { code: 'in_use', params: { usedBy: 'customMetrics', count: users.length, names: users.join(', ') } },
     );
   await deleteCustomMetric(deps.db, actor.tenantId, id);
   await audit(deps, actor, 'delete', id, target, null);

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { appendAudit, appendUsage } from '../../db/repositories/journal.repository.ts';
 import { deleteRecord, writableIds } from '../../db/repositories/records.repository.ts';
+import { findReferrer } from '../../db/repositories/references.repository.ts';
 import type { RecordKind } from '../../domain/records/field.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import { ConflictError, ForbiddenError } from '../errors.ts';
@@ -52,12 +53,17 @@ export async function deleteVisibleRecord(deps: AppDeps, actor: Actor, kind: Rec
       ]);
     });
   } catch (error) {
-    if (isForeignKeyViolation(error))
+    if (isForeignKeyViolation(error)) {
+      const referrer = await findReferrer(deps.db, actor.tenantId, kind.name, id);
       throw new ConflictError(
-        `${kind.name} ${id} is still referenced by other records; remove or reassign those first`,
+        referrer
+          ? `${kind.name} ${id} is still referenced by ${referrer.count} ${referrer.usedBy}; remove or reassign those first`
+          : `${kind.name} ${id} is still referenced by other records; remove or reassign those first`,
         kind.name,
         id,
+        { code: 'in_use', params: referrer ?? { usedBy: 'records', count: 0 } },
       );
+    }
     throw error;
   }
 }

@@ -1,10 +1,12 @@
 import { sql, type Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { chunk } from '../../db/repositories/records.repository.ts';
+import { itemsOfVersions } from '../../db/repositories/scheme-feedback.repository.ts';
 import type { Database } from '../../db/schema.ts';
 import type { KindName, RecordKind, RecordValues } from '../../domain/records/field.ts';
 import { addDays } from '../../domain/time/dates.ts';
 import type { Actor, AppDeps } from '../context.ts';
+import { prorateAfterMembershipChange } from '../targets/prorate-targets.ts';
 import type { PreparedRow } from './save-records.ts';
 
 // Rules that need the database, run once per batch (set-based): uniqueness, the org tree,
@@ -16,6 +18,8 @@ const uniqueKeys: Partial<Record<KindName, string[][]>> = {
   peerRatings: [['raterId', 'rateeId', 'month']],
   people: [['email']],
   positions: [['code']],
+  // One rating per person and item of a scheme version: rating again changes it.
+  schemeFeedback: [['schemeVersionId', 'metricId', 'personId']],
 };
 
 const valid = (rows: PreparedRow[]) => rows.filter((r) => r.issues.length === 0);
@@ -84,11 +88,34 @@ function checkDisputeDecisions(actor: Actor, rows: PreparedRow[]) {
 
 export async function runBatchChecks(deps: AppDeps, actor: Actor, kind: RecordKind, rows: PreparedRow[]) {
   if (kind.name === 'disputes') checkDisputeDecisions(actor, rows);
+  if (kind.name === 'schemeFeedback') await checkFeedbackItems(deps, actor, rows);
   await checkUnique(deps, actor, kind, rows);
   if (kind.name === 'orgUnits') await placeOrgUnits(deps, actor, rows);
   if (kind.name === 'memberships') await checkMembershipOverlaps(deps, actor, rows);
   if (kind.name === 'installments') await checkInstallmentPlans(deps, actor, rows);
   if (kind.name === 'payments') await checkPayments(deps, actor, rows);
+}
+
+/** Feedback names a scheme version that exists and one of its items. */
+async function checkFeedbackItems(deps: AppDeps, actor: Actor, rows: PreparedRow[]) {
+  const ids = [...new Set(valid(rows).map((r) => String(r.record.schemeVersionId)))];
+  if (ids.length === 0) return;
+  const itemsOf = await itemsOfVersions(deps.db, actor.tenantId, ids);
+  for (const row of valid(rows)) {
+    const items = itemsOf.get(String(row.record.schemeVersionId));
+    if (!items)
+      row.issues.push({
+        field: 'schemeVersionId',
+        code: 'unknown_ref',
+        reason: `no scheme version ${row.record.schemeVersionId}`,
+      });
+    else if (!items.includes(String(row.record.metricId)))
+      row.issues.push({
+        field: 'metricId',
+        code: 'unknown_ref',
+        reason: `${row.record.metricId} is not an item of this scheme version (items: ${items.join(', ')})`,
+      });
+  }
 }
 
 async function checkUnique(deps: AppDeps, actor: Actor, kind: RecordKind, rows: PreparedRow[]) {
@@ -294,6 +321,17 @@ export async function runAfterWrite(tx: Transaction<Database>, actor: Actor, kin
     }
   }
   if (kind.name === 'people') await transferPeople(tx, actor, written);
+  if (kind.name === 'memberships' || kind.name === 'people') await prorateTargetsAfter(tx, actor, kind, written);
+}
+
+/** A membership that starts or ends inside a period with a team target split to people pro-rates it. */
+async function prorateTargetsAfter(tx: Transaction<Database>, actor: Actor, kind: RecordKind, written: PreparedRow[]) {
+  const personId = (r: PreparedRow) => String(kind.name === 'people' ? r.record.id : r.record.personId);
+  const dates = written.flatMap((r) =>
+    [r.record.startOn, r.record.endOn, r.existing?.startOn, r.existing?.endOn].filter((d) => typeof d === 'string'),
+  ) as string[];
+  const since = [...dates, actor.today].sort()[0] as string;
+  await prorateAfterMembershipChange(tx, actor, written.map(personId), since);
 }
 
 /** Setting a person's unit ends their current membership yesterday and starts the new one today. */

@@ -57,6 +57,8 @@ export type SaveReport = {
   isCommitted: boolean;
 };
 
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const keyOf = (kind: RecordKind) => (kind.hasExternalId ? 'externalId' : kind.naturalKey);
 
 export async function saveRecords(
@@ -96,7 +98,11 @@ export async function saveRecords(
     row.record = record;
     row.issues.push(...issues);
     if (!row.existing) row.record.id = row.newId;
-    if (row.index % 500 === 499) options.onProgress?.('check', row.index + 1, rows.length);
+    if (row.index % 500 === 499 && options.onProgress) {
+      options.onProgress('check', row.index + 1, rows.length);
+      // A long check yields now and then, so the server answers meanwhile (the wizard's progress polls).
+      await yieldToEventLoop();
+    }
   }
   options.onProgress?.('check', rows.length, rows.length);
   await runBatchChecks(deps, actor, kind, rows);
@@ -119,6 +125,10 @@ export async function saveRecords(
   for (const r of creates) Object.assign(r.record, { createdAt: stamp, updatedAt: stamp });
   for (const r of updates) r.record.updatedAt = stamp;
 
+  if (options.onProgress) {
+    options.onProgress('write', 0, creates.length + updates.length);
+    await yieldToEventLoop(); // not inside the transaction: it holds the connection
+  }
   await deps.db.transaction().execute(async (tx) => {
     await insertRecords(
       tx,

@@ -1,10 +1,12 @@
 import { loadMemberships, loadPeople, loadUnits } from '../../db/repositories/org.repository.ts';
 import { decomposeByOrg, inheritedTarget, isSplitByParts, type OrgMethod } from '../../domain/targets/decompose.ts';
 import { yearToMonths } from '../../domain/targets/decompose-time.ts';
+import type { Refusal } from '../../domain/targets/largest-remainder.ts';
 import { periodSeries, shiftPeriod } from '../../domain/time/periods.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { computeValues, resolvePeriod, type Subject } from '../metrics/compute-metrics.ts';
+import { type Proration, prorateMembers, prorationNote, rememberShares } from './prorate-targets.ts';
 import { assertCanTarget, findTargetsFor, metricDefs, setTargets } from './set-targets.ts';
 
 // Decomposition 目标分解 (spec 4): a unit's target split among its child units (or, for a team,
@@ -12,17 +14,40 @@ import { assertCanTarget, findTargetsFor, metricDefs, setTargets } from './set-t
 // split into months by last year's seasonality. Parts always sum exactly to the whole; locked
 // cells keep their value and the others absorb the difference. `apply: false` previews.
 
-export type Part = { subject: Subject; name: string; value: number; isLocked: boolean };
+export type Part = {
+  subject: Subject;
+  name: string;
+  value: number;
+  isLocked: boolean;
+  /** For a member's share of a team target: the full-period share and the working days behind it. */
+  proration?: Proration;
+};
 
 function refused(field: string, reason: string): never {
   throw new ValidationError('targets', [{ index: 0, field, code: 'rule', reason }]);
+}
+
+/** A refused split, with its numbers (`locked`, `whole`, in cents or counts) for the UI to word. */
+function refusedSplit(field: string, refusal: Refusal): never {
+  const { lockedSum, ...rest } = refusal.params;
+  const params = { refusal: refusal.code, ...rest, ...(lockedSum !== undefined ? { locked: lockedSum } : {}) };
+  throw new ValidationError('targets', [{ index: 0, field, code: 'decomposition', reason: refusal.reason, params }]);
 }
 
 async function parentTarget(deps: AppDeps, actor: Actor, metricId: string, subject: Subject, periodKey: string) {
   const [target] = (await findTargetsFor(deps, actor, { metricId, subject, periodKey })).filter(
     (t) => t.periodKey === periodKey,
   );
-  if (!target) refused('periodKey', `set the target of ${metricId} for this ${subject.kind} and ${periodKey} first`);
+  if (!target)
+    throw new ValidationError('targets', [
+      {
+        index: 0,
+        field: 'periodKey',
+        code: 'decomposition',
+        reason: `set the target of ${metricId} for this ${subject.kind} and ${periodKey} first`,
+        params: { refusal: 'no_whole', metricId, periodKey },
+      },
+    ]);
   return target.value;
 }
 
@@ -55,7 +80,9 @@ export async function decomposeByOrganisation(
   const unit = units.find((u) => u.id === input.unitId);
   if (!unit) refused('unitId', `no unit ${input.unitId}`);
   const childUnits = units.filter((u) => u.parentId === unit.id);
-  const members = [...new Set(memberships.filter((m) => m.unitId === unit.id).map((m) => m.personId))];
+  // Members in name order (as people are listed), so a split's ties always go the same way.
+  const memberIds = new Set(memberships.filter((m) => m.unitId === unit.id).map((m) => m.personId));
+  const members = people.filter((p) => memberIds.has(p.id)).map((p) => p.id);
   const children: Array<{ subject: Subject; name: string; headcount: number }> =
     childUnits.length > 0
       ? childUnits.map((u) => ({
@@ -99,15 +126,19 @@ export async function decomposeByOrganisation(
       })),
       input.method,
     );
-    if (!split.ok) refused(input.method === 'manual' ? 'manualPct' : 'locks', split.reason);
+    if (!split.ok) refusedSplit(input.method === 'manual' ? 'manualPct' : 'locks', split);
     values = split.parts.map((p) => p.amount);
   }
-  const parts: Part[] = children.map((c, i) => ({
+  let parts: Part[] = children.map((c, i) => ({
     subject: c.subject,
     name: c.name,
     value: values[i] ?? 0,
     isLocked: input.locks?.[idOf(c.subject)] !== undefined,
   }));
+  // People who join or leave mid-period get a pro-rated share (spec 4); see prorate-targets.ts.
+  const isToMembers = childUnits.length === 0 && isSplitByParts(def.aggregation);
+  let unallocated = 0;
+  if (isToMembers) ({ parts, unallocated } = await prorateMembers(deps, actor, unit.id, period, memberships, parts));
   if (input.apply)
     await setTargets(
       deps,
@@ -118,11 +149,12 @@ export async function decomposeByOrganisation(
         periodKey: period.key,
         value: p.value,
         isLocked: p.isLocked,
-        reason: input.reason ?? `decomposed from ${unit.name}`,
+        reason: input.reason ?? `decomposed from ${unit.name}${p.proration ? `, ${prorationNote(p.proration)}` : ''}`,
       })),
       'decomposed',
+      isToMembers ? { afterWrite: (tx, written) => rememberShares(tx, actor, unit.id, parts, written) } : {},
     );
-  return { whole, period, parts };
+  return { whole, period, parts, unallocated };
 }
 
 /** A year's target into its 12 months, weighted by last year's monthly actuals (even without them). */
@@ -165,7 +197,7 @@ export async function decomposeByTime(
       lastYearMonths,
       months.map((m) => input.locks?.[m.key]),
     );
-    if (!split.ok) refused('locks', split.reason);
+    if (!split.ok) refusedSplit('locks', split);
     values = split.amounts;
   }
   const parts = months.map((m, i) => ({

@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { appendAudit } from '../../db/repositories/journal.repository.ts';
 import { loadPeople, loadUnits } from '../../db/repositories/org.repository.ts';
-import { peopleInScope } from '../../db/repositories/records.repository.ts';
+import { type Executor, peopleInScope } from '../../db/repositories/records.repository.ts';
 import {
   findTargets,
   listTargets,
@@ -89,6 +89,10 @@ export async function setTargets(
   actor: Actor,
   inputs: TargetInput[],
   source = 'manual',
+  options: {
+    /** Runs in the same transaction after the targets are written (throw to roll everything back). */
+    afterWrite?: (tx: Executor, written: TargetView[]) => Promise<void>;
+  } = {},
 ): Promise<TargetView[]> {
   await assertCanTarget(
     deps,
@@ -156,6 +160,10 @@ export async function setTargets(
   const changed = writes.filter(
     (w) => !w.existing || w.existing.value !== w.row.value || w.existing.isLocked !== w.row.isLocked,
   );
+  const present = () =>
+    writes.map((w) =>
+      presentTarget({ ...w.row, updatedAt: changed.includes(w) ? actor.now : (w.existing?.updatedAt ?? actor.now) }),
+    );
   await deps.db.transaction().execute(async (tx) => {
     await upsertTargets(tx, actor.tenantId, changed, actor, uuidv7);
     if (changed.length > 0)
@@ -174,10 +182,9 @@ export async function setTargets(
           reason: w.reason,
         })),
       );
+    await options.afterWrite?.(tx, present());
   });
-  return writes.map((w) =>
-    presentTarget({ ...w.row, updatedAt: changed.includes(w) ? actor.now : (w.existing?.updatedAt ?? actor.now) }),
-  );
+  return present();
 }
 
 export async function findTargetsFor(

@@ -8,6 +8,7 @@ import { defaultTenantSettings, type TenantSettings } from '../../domain/tenant-
 import { isValidTimeZone } from '../../domain/time/dates.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { metricCatalog } from '../metrics/manage-custom-metrics.ts';
 import type { RowIssue } from '../records/save-records.ts';
 import { saveRecords } from '../records/save-records.ts';
 
@@ -30,6 +31,7 @@ export type TenantPatch = {
     minNotesLength: number;
     effectiveVisitMinutes: number;
     pace: Partial<TenantSettings['pace']>;
+    leaderboard: Partial<TenantSettings['leaderboard']>;
   }>;
 };
 
@@ -48,7 +50,7 @@ export async function getTenant(deps: AppDeps, actor: Actor): Promise<TenantView
   };
 }
 
-function checkSettings(patch: TenantPatch, merged: TenantView): RowIssue[] {
+function checkSettings(patch: TenantPatch, merged: TenantView, metricCodes: ReadonlySet<string>): RowIssue[] {
   const issues: RowIssue[] = [];
   const bad = (field: string, reason: string) => issues.push({ index: 0, field, code: 'range', reason });
   if (patch.name !== undefined && patch.name.trim() === '') bad('name', 'the company name is required');
@@ -69,6 +71,18 @@ function checkSettings(patch: TenantPatch, merged: TenantView): RowIssue[] {
     bad('settings.effectiveVisitMinutes', 'the effective visit length is a whole number of minutes from 0 to 600');
   if (!(s.pace.yellow > 0 && s.pace.green > s.pace.yellow && s.pace.green <= 5))
     bad('settings.pace', 'pace thresholds need 0 < yellow < green (e.g. yellow 0.85, green 1)');
+  const board = s.leaderboard;
+  if (board.mode !== 'public' && board.mode !== 'top')
+    bad('settings.leaderboard.mode', "the leaderboard mode is 'public' or 'top'");
+  if (!Number.isInteger(board.topN) || board.topN < 1 || board.topN > 1000)
+    bad('settings.leaderboard.topN', 'the number of top rows shown is a whole number from 1 to 1000');
+  board.hideNamesFor.forEach((code, i) => {
+    if (!metricCodes.has(code))
+      bad(
+        `settings.leaderboard.hideNamesFor[${i}]`,
+        `no metric '${code}' (a metric id, or 'score' for the total score)`,
+      );
+  });
   return issues;
 }
 
@@ -89,9 +103,11 @@ export async function updateTenantSettings(deps: AppDeps, actor: Actor, patch: T
         : {}),
       gradeWeights: { ...before.settings.gradeWeights, ...patch.settings?.gradeWeights },
       pace: { ...before.settings.pace, ...patch.settings?.pace },
+      leaderboard: { ...before.settings.leaderboard, ...patch.settings?.leaderboard },
     },
   };
-  const issues = checkSettings(patch, merged);
+  const metricCodes = new Set(['score', ...(await metricCatalog(deps, actor)).map((m) => m.id)]);
+  const issues = checkSettings(patch, merged, metricCodes);
   if (issues.length > 0) throw new ValidationError('tenants', issues);
   await deps.db.transaction().execute(async (tx) => {
     await updateTenant(tx, actor.tenantId, {

@@ -96,7 +96,7 @@ const collectionRate: Q = (p, d) => sql<FactRow>`
     where c.tenant_id = ${p.tenantId} and c.id in (select contract_id from relevant)
       and not exists (select 1 from installments i where i.tenant_id = c.tenant_id and i.contract_id = c.id)
   ),
-  fifo as (
+  fifo as materialized (
     select plan.*, coalesce(sum(plan.amount_cents) over (
       partition by plan.contract_id order by plan.due_on, plan.inst_id rows between unbounded preceding and 1 preceding), 0) as before_cents
     from plan

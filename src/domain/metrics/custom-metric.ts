@@ -33,7 +33,13 @@ export type CustomMetric = {
   definition: CustomDefinition;
 };
 
-export type DefinitionIssue = { field: string; reason: string; position?: number };
+/** `code` and `params` let a UI word the reason in its own language (formula errors, unknown metrics, cycles). */
+export type DefinitionIssue = {
+  field: string;
+  reason: string;
+  code?: 'formula' | 'unknown_metric' | 'formula_cycle';
+  params?: Record<string, string | number>;
+};
 
 export const KEY_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;
 
@@ -141,17 +147,35 @@ export function checkFormula(
       {
         field: 'definition.formula',
         reason: describeFormulaError(d.formula, parsed.error),
-        position: parsed.error.position,
+        code: 'formula',
+        params: {
+          position: parsed.error.position,
+          column: parsed.error.position + 1,
+          expected: parsed.error.expected,
+          ...parsed.error.params,
+        },
       },
     ];
   const refs = referencedMetrics(parsed.ast);
   const unknown = refs.filter((r) => !known.has(r) && r !== key);
   if (unknown.length > 0)
     return [
-      { field: 'definition.formula', reason: `unknown metric${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}` },
+      {
+        field: 'definition.formula',
+        reason: `unknown metric${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+        code: 'unknown_metric',
+        params: { metrics: unknown.join(', '), count: unknown.length },
+      },
     ];
   const cycle = findCycle(new Map([...formulas, [key, refs]]));
   if (cycle)
-    return [{ field: 'definition.formula', reason: `formulas refer to each other in a circle: ${cycle.join(' -> ')}` }];
+    return [
+      {
+        field: 'definition.formula',
+        reason: `formulas refer to each other in a circle: ${cycle.join(' -> ')}`,
+        code: 'formula_cycle',
+        params: { cycle: cycle.join(' → ') },
+      },
+    ];
   return [];
 }

@@ -159,46 +159,63 @@ describe('comparisons give 1 or 0', () => {
 
 describe('errors point at their position', () => {
   it.each([
-    ['signed_amount # 2', 14, "unexpected character '#'"],
-    ['a ! b', 2, "unexpected character '!'"],
-    ['签约金额 * 2', 0, "unexpected character '签'"],
-    ['max（a, b)', 3, "unexpected character '（'; use '(' instead"],
-    ['a = b', 2, "unexpected character '='; use '==' to compare"],
-    ['(a + b', 6, "missing ')'"],
-    ['max(a, b', 8, "missing ')'"],
-    ['a +', 3, "unexpected end of formula; expected a number, a metric or '('"],
-    ['sum(a, b)', 0, "unknown function 'sum'; use min, max or if"],
-    ['a + Avg(b, c)', 4, "unknown function 'Avg'; use min, max or if"],
-    ['if(a, b)', 0, 'if takes 3 arguments, got 2'],
-    ['a + if(a, b, c, d)', 4, 'if takes 3 arguments, got 4'],
-    ['max(a)', 0, 'max takes at least 2 arguments, got 1'],
-    ['min()', 0, 'min takes at least 2 arguments, got 0'],
-    ['', 0, 'formula is empty'],
-    [' \u3000\n ', 0, 'formula is empty'],
-    ['1.2.3', 3, "invalid number '1.2.3': a number has at most one decimal point"],
-    ['a * 1.', 5, 'a decimal point must be followed by digits'],
-    ['.5', 0, "unexpected character '.'; a number starts with a digit, as in 0.5"],
-    ['a b', 2, "missing operator before 'b'"],
-    ['2 (a)', 2, "missing operator before '('"],
-    ['max(a b)', 6, "missing operator before 'b'"],
-    ['Signed_Amount', 0, "metric ids are lowercase: write 'signed_amount'"],
-    ['_a', 0, "metric id '_a' must start with a letter"],
-    ['a * / b', 4, "expected a number, a metric or '(' but found '/'"],
-    ['()', 1, "expected a number, a metric or '(' but found ')'"],
-    ['max(a,,b)', 6, "expected a number, a metric or '(' but found ','"],
-    ['a)', 1, "unmatched ')'"],
-    ['a, b', 1, "',' only separates the arguments of min, max or if"],
-    ['a < b < c', 6, 'comparisons cannot be chained; use if(...)'],
-  ])('%j -> %i: %s', (text, position, message) => {
-    expect(parseFormula(text)).toEqual({ ok: false, error: { position, message } });
+    ['signed_amount # 2', 14, "unexpected character '#'", 'known_character', { found: '#' }],
+    ['a ! b', 2, "unexpected character '!'", 'known_character', { found: '!' }],
+    ['签约金额 * 2', 0, "unexpected character '签'", 'known_character', { found: '签' }],
+    ['max（a, b)', 3, "unexpected character '（'; use '(' instead", 'ascii', { found: '（', suggestion: '(' }],
+    ['a = b', 2, "unexpected character '='; use '==' to compare", 'double_equals', undefined],
+    ['(a + b', 6, "missing ')'", 'close_paren', undefined],
+    ['max(a, b', 8, "missing ')'", 'close_paren', undefined],
+    ['a +', 3, "unexpected end of formula; expected a number, a metric or '('", 'operand', undefined],
+    ['sum(a, b)', 0, "unknown function 'sum'; use min, max or if", 'function', { found: 'sum' }],
+    ['a + Avg(b, c)', 4, "unknown function 'Avg'; use min, max or if", 'function', { found: 'Avg' }],
+    ['if(a, b)', 0, 'if takes 3 arguments, got 2', 'arguments', { found: 'if', count: 2, needed: 3 }],
+    ['a + if(a, b, c, d)', 4, 'if takes 3 arguments, got 4', 'arguments', { found: 'if', count: 4, needed: 3 }],
+    ['max(a)', 0, 'max takes at least 2 arguments, got 1', 'arguments', { found: 'max', count: 1, needed: 2 }],
+    ['min()', 0, 'min takes at least 2 arguments, got 0', 'arguments', { found: 'min', count: 0, needed: 2 }],
+    ['', 0, 'formula is empty', 'operand', undefined],
+    [' \u3000\n ', 0, 'formula is empty', 'operand', undefined],
+    ['1.2.3', 3, "invalid number '1.2.3': a number has at most one decimal point", 'one_point', { found: '1.2.3' }],
+    ['a * 1.', 5, 'a decimal point must be followed by digits', 'digit', undefined],
+    ['.5', 0, "unexpected character '.'; a number starts with a digit, as in 0.5", 'leading_digit', undefined],
+    ['a b', 2, "missing operator before 'b'", 'operator', { found: 'b' }],
+    ['2 (a)', 2, "missing operator before '('", 'operator', { found: '(' }],
+    ['max(a b)', 6, "missing operator before 'b'", 'operator', { found: 'b' }],
+    [
+      'Signed_Amount',
+      0,
+      "metric ids are lowercase: write 'signed_amount'",
+      'lowercase',
+      { found: 'Signed_Amount', suggestion: 'signed_amount' },
+    ],
+    ['_a', 0, "metric id '_a' must start with a letter", 'letter', { found: '_a' }],
+    ['a * / b', 4, "expected a number, a metric or '(' but found '/'", 'operand', { found: '/' }],
+    ['()', 1, "expected a number, a metric or '(' but found ')'", 'operand', { found: ')' }],
+    ['max(a,,b)', 6, "expected a number, a metric or '(' but found ','", 'operand', { found: ',' }],
+    ['a)', 1, "unmatched ')'", 'open_paren', undefined],
+    ['a, b', 1, "',' only separates the arguments of min, max or if", 'function_comma', undefined],
+    ['a < b < c', 6, 'comparisons cannot be chained; use if(...)', 'no_chain', undefined],
+  ] as const)('%j -> %i: %s (%s)', (text, position, message, expected, params) => {
+    expect(parseFormula(text)).toEqual({
+      ok: false,
+      error: { position, message, expected, ...(params ? { params } : {}) },
+    });
   });
 });
 
 describe('length and depth limits', () => {
-  const tooLong = { ok: false, error: { position: 500, message: 'formula is longer than 500 characters' } };
+  const tooLong = {
+    ok: false,
+    error: {
+      position: 500,
+      message: 'formula is longer than 500 characters',
+      expected: 'shorter',
+      params: { max: 500 },
+    },
+  };
   const tooDeep = (position: number) => ({
     ok: false,
-    error: { position, message: 'formula is nested deeper than 32 levels' },
+    error: { position, message: 'formula is nested deeper than 32 levels', expected: 'shallower', params: { max: 32 } },
   });
 
   it('are 500 characters and 32 levels', () => expect(FORMULA_LIMITS).toEqual({ maxLength: 500, maxDepth: 32 }));

@@ -12,8 +12,36 @@ export type FormulaNode =
     }
   | { kind: 'call'; name: 'min' | 'max' | 'if'; args: FormulaNode[] };
 
-/** `position` is the 0-based character offset in the formula text. */
-export type FormulaError = { position: number; message: string };
+/**
+ * `position` is the 0-based character offset in the formula text; `expected` names what the parser
+ * wanted there (a code a UI can word in its own language), `params` the text or count involved.
+ */
+export type FormulaError = {
+  position: number;
+  message: string;
+  expected: FormulaExpected;
+  params?: Record<string, string | number>;
+};
+
+export type FormulaExpected =
+  | 'shorter' // longer than the limit
+  | 'operand' // a number, a metric or '(' (also: the formula is empty)
+  | 'known_character'
+  | 'ascii' // a full-width character typed by a Chinese input method
+  | 'double_equals' // '=' where '==' compares
+  | 'leading_digit' // '.5'
+  | 'digit' // '1.'
+  | 'one_point' // '1.2.3'
+  | 'shallower' // nested too deep
+  | 'close_paren' // missing ')'
+  | 'open_paren' // a ')' without its '('
+  | 'function_comma' // ',' outside min/max/if
+  | 'no_chain' // a < b < c
+  | 'operator' // missing operator before a token
+  | 'lowercase'
+  | 'letter'
+  | 'function' // unknown function name
+  | 'arguments'; // wrong number of arguments
 export type ParseResult = { ok: true; ast: FormulaNode } | { ok: false; error: FormulaError };
 
 /** Depth counts parentheses, function calls and unary minus; chains like `a + b + c` are loops, not nesting. */
@@ -24,28 +52,38 @@ type Comparison = '<' | '<=' | '>' | '>=' | '==' | '!=';
 type Token = { kind: 'number' | 'name' | 'op' | '(' | ')' | ',' | 'end'; text: string; position: number };
 
 class FormulaSyntaxError extends Error {
-  readonly position: number;
-  constructor(position: number, message: string) {
+  constructor(
+    readonly position: number,
+    message: string,
+    readonly expected: FormulaExpected,
+    readonly params?: Record<string, string | number>,
+  ) {
     super(message);
-    this.position = position;
   }
 }
 
-function fail(position: number, message: string): never {
-  throw new FormulaSyntaxError(position, message);
+function fail(
+  position: number,
+  message: string,
+  expected: FormulaExpected,
+  params?: Record<string, string | number>,
+): never {
+  throw new FormulaSyntaxError(position, message, expected, params);
 }
 
 export function parseFormula(text: string): ParseResult {
   const { maxLength } = FORMULA_LIMITS;
   try {
     // Before anything else, so a huge paste costs nothing.
-    if (text.length > maxLength) fail(maxLength, `formula is longer than ${maxLength} characters`);
+    if (text.length > maxLength)
+      fail(maxLength, `formula is longer than ${maxLength} characters`, 'shorter', { max: maxLength });
     const tokens = tokenize(text);
-    if (tokens.length === 1) fail(0, 'formula is empty');
+    if (tokens.length === 1) fail(0, 'formula is empty', 'operand');
     return { ok: true, ast: parseTokens(tokens) };
   } catch (error) {
     if (error instanceof FormulaSyntaxError) {
-      return { ok: false, error: { position: error.position, message: error.message } };
+      const { position, message, expected, params } = error;
+      return { ok: false, error: { position, message, expected, ...(params ? { params } : {}) } };
     }
     throw error;
   }
@@ -74,7 +112,7 @@ function tokenize(text: string): Token[] {
       i++;
     } else {
       const op = '+-*/'.includes(ch) ? ch : COMPARISONS.find((c) => text.startsWith(c, i));
-      if (op === undefined) fail(start, unexpectedCharacter(ch));
+      if (op === undefined) unexpectedCharacter(start, ch);
       tokens.push({ kind: 'op', text: op, position: start });
       i += op.length;
     }
@@ -87,26 +125,29 @@ function scanNumber(text: string, start: number): number {
   let i = start;
   while (/[0-9]/.test(text.charAt(i))) i++;
   if (text.charAt(i) === '.') {
-    if (!/[0-9]/.test(text.charAt(i + 1))) fail(i, 'a decimal point must be followed by digits');
+    if (!/[0-9]/.test(text.charAt(i + 1))) fail(i, 'a decimal point must be followed by digits', 'digit');
     i++;
     while (/[0-9]/.test(text.charAt(i))) i++;
   }
   if (text.charAt(i) === '.') {
     const literal = /^[0-9.]*/.exec(text.slice(start))?.[0];
-    fail(i, `invalid number '${literal}': a number has at most one decimal point`);
+    fail(i, `invalid number '${literal}': a number has at most one decimal point`, 'one_point', {
+      found: literal ?? '',
+    });
   }
   return i;
 }
 
-function unexpectedCharacter(ch: string): string {
-  if (ch === '=') return "unexpected character '='; use '==' to compare";
-  if (ch === '.') return "unexpected character '.'; a number starts with a digit, as in 0.5";
+function unexpectedCharacter(position: number, ch: string): never {
+  if (ch === '=') fail(position, "unexpected character '='; use '==' to compare", 'double_equals');
+  if (ch === '.') fail(position, "unexpected character '.'; a number starts with a digit, as in 0.5", 'leading_digit');
   // Full-width punctuation (（ ） ， ＋) is what a Chinese input method types; name the ASCII one.
   const code = ch.charCodeAt(0);
   if (code >= 0xff01 && code <= 0xff5e) {
-    return `unexpected character '${ch}'; use '${String.fromCharCode(code - 0xfee0)}' instead`;
+    const ascii = String.fromCharCode(code - 0xfee0);
+    fail(position, `unexpected character '${ch}'; use '${ascii}' instead`, 'ascii', { found: ch, suggestion: ascii });
   }
-  return `unexpected character '${ch}'`;
+  return fail(position, `unexpected character '${ch}'`, 'known_character', { found: ch });
 }
 
 const FUNCTIONS = ['min', 'max', 'if'] as const;
@@ -125,15 +166,18 @@ function parseTokens(tokens: Token[]): FormulaNode {
   const enter = (depth: number, token: Token): number =>
     depth < FORMULA_LIMITS.maxDepth
       ? depth + 1
-      : fail(token.position, `formula is nested deeper than ${FORMULA_LIMITS.maxDepth} levels`);
+      : fail(token.position, `formula is nested deeper than ${FORMULA_LIMITS.maxDepth} levels`, 'shallower', {
+          max: FORMULA_LIMITS.maxDepth,
+        });
 
   // What may follow a complete operand when the operators are exhausted, at top level or inside ( ).
   const failAfterOperand = (token: Token): never => {
-    if (token.kind === 'end') fail(token.position, "missing ')'");
-    if (token.kind === ')') fail(token.position, "unmatched ')'");
-    if (token.kind === ',') fail(token.position, "',' only separates the arguments of min, max or if");
-    if (token.kind === 'op') fail(token.position, 'comparisons cannot be chained; use if(...)');
-    return fail(token.position, `missing operator before '${token.text}'`);
+    if (token.kind === 'end') fail(token.position, "missing ')'", 'close_paren');
+    if (token.kind === ')') fail(token.position, "unmatched ')'", 'open_paren');
+    if (token.kind === ',')
+      fail(token.position, "',' only separates the arguments of min, max or if", 'function_comma');
+    if (token.kind === 'op') fail(token.position, 'comparisons cannot be chained; use if(...)', 'no_chain');
+    return fail(token.position, `missing operator before '${token.text}'`, 'operator', { found: token.text });
   };
 
   const expression = (depth: number): FormulaNode => {
@@ -178,22 +222,31 @@ function parseTokens(tokens: Token[]): FormulaNode {
         return inner;
       }
       case 'end':
-        return fail(token.position, "unexpected end of formula; expected a number, a metric or '('");
+        return fail(token.position, "unexpected end of formula; expected a number, a metric or '('", 'operand');
       default:
-        return fail(token.position, `expected a number, a metric or '(' but found '${token.text}'`);
+        return fail(token.position, `expected a number, a metric or '(' but found '${token.text}'`, 'operand', {
+          found: token.text,
+        });
     }
   };
 
   const metric = (token: Token): FormulaNode => {
     const id = token.text;
-    if (/[A-Z]/.test(id)) fail(token.position, `metric ids are lowercase: write '${id.toLowerCase()}'`);
-    if (!/^[a-z]/.test(id)) fail(token.position, `metric id '${id}' must start with a letter`);
+    if (/[A-Z]/.test(id))
+      fail(token.position, `metric ids are lowercase: write '${id.toLowerCase()}'`, 'lowercase', {
+        found: id,
+        suggestion: id.toLowerCase(),
+      });
+    if (!/^[a-z]/.test(id)) fail(token.position, `metric id '${id}' must start with a letter`, 'letter', { found: id });
     return { kind: 'metric', id, position: token.position };
   };
 
   const call = (nameToken: Token, depth: number): FormulaNode => {
     const name = nameToken.text.toLowerCase();
-    if (!isFunctionName(name)) fail(nameToken.position, `unknown function '${nameToken.text}'; use min, max or if`);
+    if (!isFunctionName(name))
+      fail(nameToken.position, `unknown function '${nameToken.text}'; use min, max or if`, 'function', {
+        found: nameToken.text,
+      });
     const inner = enter(depth, next());
     const args: FormulaNode[] = [];
     let token = peek();
@@ -203,9 +256,18 @@ function parseTokens(tokens: Token[]): FormulaNode {
       token = next();
       if (token.kind !== ',' && token.kind !== ')') failAfterOperand(token);
     }
-    if (name === 'if' && args.length !== 3) fail(nameToken.position, `if takes 3 arguments, got ${args.length}`);
+    if (name === 'if' && args.length !== 3)
+      fail(nameToken.position, `if takes 3 arguments, got ${args.length}`, 'arguments', {
+        found: name,
+        count: args.length,
+        needed: 3,
+      });
     if (name !== 'if' && args.length < 2) {
-      fail(nameToken.position, `${name} takes at least 2 arguments, got ${args.length}`);
+      fail(nameToken.position, `${name} takes at least 2 arguments, got ${args.length}`, 'arguments', {
+        found: name,
+        count: args.length,
+        needed: 2,
+      });
     }
     return { kind: 'call', name, args };
   };
@@ -325,7 +387,7 @@ export function findCycle(definitions: ReadonlyMap<string, readonly string[]>): 
 const EXCERPT_RADIUS = 40; // characters shown either side of the error on a long line
 
 /** A readable message for a parse error, with the formula and a caret under the position, for the admin screen and the API. */
-export function describeFormulaError(text: string, error: FormulaError): string {
+export function describeFormulaError(text: string, error: Pick<FormulaError, 'position' | 'message'>): string {
   const position = Math.min(Math.max(error.position, 0), text.length);
   const lineStart = position === 0 ? 0 : text.lastIndexOf('\n', position - 1) + 1;
   const lineEnd = text.indexOf('\n', position) === -1 ? text.length : text.indexOf('\n', position);

@@ -101,7 +101,13 @@ export type IssueCode =
   | 'immutable'
   | 'unknown_field'
   | 'future'
-  | 'rule';
+  | 'rule'
+  // Refusals outside the record rules, with params a UI words in its own language:
+  | 'formula' // a formula that does not parse: { position, column, expected, found? }
+  | 'unknown_metric'
+  | 'formula_cycle'
+  | 'in_use' // a delete refused while others point to the record: { usedBy, count }
+  | 'decomposition'; // a split refused: { refusal, locked?, whole?, ... }
 
 export type RecordValues = Record<string, unknown>;
 

@@ -46,6 +46,27 @@ export const disputeKind: RecordKind = {
       maxLength: 40,
       isFilterable: true,
     },
+    {
+      name: 'aspect',
+      type: 'enum',
+      label: label('申诉的数值', 'Number disputed'),
+      values: ['actual', 'target', 'score', 'total'],
+      valueLabels: {
+        actual: label('实际值', 'Actual'),
+        target: label('目标', 'Target'),
+        score: label('得分', 'Score'),
+        total: label('总分', 'Total score'),
+      },
+      default: { kind: 'value', value: 'actual' },
+      isFilterable: true,
+    },
+    {
+      name: 'shownValue',
+      type: 'string',
+      label: label('当时显示的数值', 'Value shown'),
+      maxLength: 60,
+      help: label('申诉时页面上显示的数值', 'The number as the page showed it when the dispute was raised'),
+    },
     { name: 'recordRefs', type: 'text', label: label('相关记录', 'Records named'), maxLength: 2000 },
     { name: 'description', type: 'text', label: label('申诉理由', 'Why'), isRequired: true, maxLength: 5000 },
     {

@@ -28,7 +28,13 @@ export type RefusalCode =
   | 'bad_percentage'
   | 'percentages_not_100'
   | 'bad_seasonality'
-  | 'lock_outside_period';
+  | 'lock_outside_period'
+  | 'bad_market_factor'
+  | 'bad_days'
+  | 'nothing_elapsed'
+  | 'bad_actual'
+  | 'bad_percentile'
+  | 'no_history';
 
 /** A refused split: `reason` reads as a sentence; `params` carries the raw numbers for i18n. */
 export type Refusal = { ok: false; code: RefusalCode; reason: string; params: Record<string, number | string> };

@@ -35,6 +35,7 @@ const settings = z.object({
   minNotesLength: z.number(),
   effectiveVisitMinutes: z.number(),
   pace: z.object({ green: z.number(), yellow: z.number() }),
+  leaderboard: z.object({ mode: z.enum(['public', 'top']), topN: z.number(), hideNamesFor: z.array(z.string()) }),
 });
 export const tenantOut = z.object({
   id: z.string(),
@@ -57,6 +58,20 @@ export const tenantPatch = z.strictObject({
       minNotesLength: z.number().int().optional(),
       effectiveVisitMinutes: z.number().int().optional(),
       pace: z.strictObject({ green: z.number().optional(), yellow: z.number().optional() }).optional(),
+      leaderboard: z
+        .strictObject({
+          mode: z
+            .enum(['public', 'top'])
+            .optional()
+            .describe("'public' 数据公开, or 'top': reps see the top N and their own row"),
+          topN: z.number().int().optional(),
+          hideNamesFor: z
+            .array(z.string().max(100))
+            .max(200)
+            .optional()
+            .describe("metric ids (or 'score') whose names are hidden"),
+        })
+        .optional(),
     })
     .optional(),
 });

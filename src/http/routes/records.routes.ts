@@ -6,6 +6,7 @@ import { ValidationError } from '../../app/errors.ts';
 import { defaultReadLimits } from '../../app/files/read-table.ts';
 import { contentTypeFor } from '../../app/files/write-table.ts';
 import { exportRecords, templateFile } from '../../app/import-export/export-records.ts';
+import { type ImportPhase, reportImportProgress } from '../../app/import-export/import-progress.ts';
 import { importFile } from '../../app/import-export/import-records.ts';
 import { deleteVisibleRecord } from '../../app/records/delete-record.ts';
 import { getVisibleRecord, listVisibleRecords } from '../../app/records/read-records.ts';
@@ -191,6 +192,11 @@ export function recordRoutes(app: FastifyInstance, deps: AppDeps) {
             dryRun: z.enum(['true', 'false']).default('false'),
             skipInvalid: z.enum(['true', 'false']).default('false'),
             lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
+            jobId: z
+              .string()
+              .regex(/^[A-Za-z0-9-]{8,64}$/)
+              .optional()
+              .describe('a client-chosen id: GET /api/v1/imports/{jobId}/progress follows this import while it runs'),
           }),
           response: {
             200: saveReportSchema.extend({
@@ -209,19 +215,31 @@ export function recordRoutes(app: FastifyInstance, deps: AppDeps) {
             { index: -1, field: 'file', code: 'required', reason: 'upload the file in the multipart field "file"' },
           ]);
         const bytes = await file.toBuffer();
-        const { dryRun, skipInvalid, lang } = request.query;
-        const report = await importFile(
-          deps,
-          actorOf(request),
-          kind,
-          { bytes, fileName: file.filename },
-          {
-            dryRun: dryRun === 'true',
-            skipInvalid: skipInvalid === 'true',
-            locale: lang,
-          },
-        );
-        return report;
+        const { dryRun, skipInvalid, lang, jobId } = request.query;
+        const actor = actorOf(request);
+        const track = (phase: ImportPhase, done?: number, total?: number) => {
+          if (jobId) reportImportProgress(deps, actor, jobId, phase, done, total);
+        };
+        track('reading');
+        try {
+          const report = await importFile(
+            deps,
+            actor,
+            kind,
+            { bytes, fileName: file.filename },
+            {
+              dryRun: dryRun === 'true',
+              skipInvalid: skipInvalid === 'true',
+              locale: lang,
+              onProgress: track,
+            },
+          );
+          track('done', report.total, report.total);
+          return report;
+        } catch (error) {
+          track('failed');
+          throw error;
+        }
       },
     );
   }

@@ -60,7 +60,28 @@ const subjectOut = z.object({ kind: z.enum(['person', 'unit', 'tenant']), id: z.
 export const decomposeOrgOut = z.object({
   whole: z.number(),
   period: periodOut,
-  parts: z.array(z.object({ subject: subjectOut, name: z.string(), value: z.number(), isLocked: z.boolean() })),
+  parts: z.array(
+    z.object({
+      subject: subjectOut,
+      name: z.string(),
+      value: z.number(),
+      isLocked: z.boolean(),
+      proration: z
+        .object({
+          full: z.number().describe('the share for the whole period'),
+          memberDays: z.number(),
+          periodDays: z.number(),
+          absorbed: z.number().describe('taken over from members who joined or left mid-period'),
+          isWholePeriod: z.boolean(),
+        })
+        .optional()
+        .describe("a member's share of a team target: pro-rated by working days of membership"),
+    }),
+  ),
+  unallocated: z
+    .number()
+    .optional()
+    .describe('what pro-rated members gave up when nobody was there the whole period to absorb it'),
 });
 export const decomposeTimeOut = z.object({
   whole: z.number(),

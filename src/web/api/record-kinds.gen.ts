@@ -1434,6 +1434,47 @@ export const recordKindMeta: readonly KindMeta[] = [
         maxLength: 40,
       },
       {
+        name: 'aspect',
+        type: 'enum',
+        label: {
+          'zh-CN': '申诉的数值',
+          en: 'Number disputed',
+        },
+        isFilterable: true,
+        values: ['actual', 'target', 'score', 'total'],
+        valueLabels: {
+          actual: {
+            'zh-CN': '实际值',
+            en: 'Actual',
+          },
+          target: {
+            'zh-CN': '目标',
+            en: 'Target',
+          },
+          score: {
+            'zh-CN': '得分',
+            en: 'Score',
+          },
+          total: {
+            'zh-CN': '总分',
+            en: 'Total score',
+          },
+        },
+      },
+      {
+        name: 'shownValue',
+        type: 'string',
+        label: {
+          'zh-CN': '当时显示的数值',
+          en: 'Value shown',
+        },
+        maxLength: 60,
+        help: {
+          'zh-CN': '申诉时页面上显示的数值',
+          en: 'The number as the page showed it when the dispute was raised',
+        },
+      },
+      {
         name: 'recordRefs',
         type: 'text',
         label: {

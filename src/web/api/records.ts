@@ -21,6 +21,8 @@ export type RecordTypes = {
   'org-units': [S.OrgUnitsRecord, S.OrgUnitsCreateInput, S.OrgUnitsUpdateInput];
   memberships: [S.MembershipsRecord, S.MembershipsCreateInput, S.MembershipsUpdateInput];
   'calendar-days': [S.CalendarDaysRecord, S.CalendarDaysCreateInput, S.CalendarDaysUpdateInput];
+  disputes: [S.DisputesRecord, S.DisputesCreateInput, S.DisputesUpdateInput];
+  'scheme-feedback': [S.SchemeFeedbackRecord, S.SchemeFeedbackCreateInput, S.SchemeFeedbackUpdateInput];
 };
 export type KindPath = keyof RecordTypes;
 export type RecordOf<P extends KindPath> = RecordTypes[P][0];

@@ -557,6 +557,8 @@ export type DisputesRecord = {
   ownerId: string | null;
   metricId: string | null;
   periodKey: string | null;
+  aspect: 'actual' | 'target' | 'score' | 'total' | null;
+  shownValue: string | null;
   recordRefs: string | null;
   description: string | null;
   deadlineOn: string | null;
@@ -571,6 +573,8 @@ export type DisputesCreateInput = {
   ownerId?: string | null;
   metricId: string;
   periodKey: string;
+  aspect?: 'actual' | 'target' | 'score' | 'total' | null;
+  shownValue?: string | null;
   recordRefs?: string | null;
   description: string;
   deadlineOn?: string | null;
@@ -583,6 +587,8 @@ export type DisputesUpdateInput = {
   ownerId?: string | null;
   metricId?: string | null;
   periodKey?: string | null;
+  aspect?: 'actual' | 'target' | 'score' | 'total' | null;
+  shownValue?: string | null;
   recordRefs?: string | null;
   description?: string | null;
   deadlineOn?: string | null;
@@ -754,6 +760,11 @@ export type TenantUpdateInput = {
       green?: number;
       yellow?: number;
     };
+    leaderboard?: {
+      mode?: 'public' | 'top';
+      topN?: number;
+      hideNamesFor?: Array<string>;
+    };
   };
 };
 
@@ -839,6 +850,30 @@ export type DecomposeOrgInput = {
   manualPct?: Record<string, unknown>;
   apply?: boolean;
   reason?: string;
+};
+
+export type TargetSuggestionsInput = {
+  metricId: string;
+  unitId: string;
+  periodKey: string;
+  method: 'rest_of_period' | 'history';
+  marketFactor?: number;
+  percentile?: number;
+  historyCount?: number;
+};
+
+export type DecomposeTimeInput = {
+  metricId: string;
+  subject: string;
+  periodKey: string;
+  locks?: Record<string, unknown>;
+  apply?: boolean;
+  reason?: string;
+};
+
+export type WallLinkInput = {
+  name: string;
+  unitId?: string | null;
 };
 
 export type SchemeVersionInput = {
@@ -1008,6 +1043,11 @@ export type Tenant = {
       green: number;
       yellow: number;
     };
+    leaderboard: {
+      mode: 'public' | 'top';
+      topN: number;
+      hideNamesFor: Array<string>;
+    };
   };
 };
 
@@ -1116,7 +1156,15 @@ export type DecomposeOrgResult = {
     name: string;
     value: number;
     isLocked: boolean;
+    proration?: {
+      full: number;
+      memberDays: number;
+      periodDays: number;
+      absorbed: number;
+      isWholePeriod: boolean;
+    };
   }>;
+  unallocated?: number;
 };
 
 export type TargetPace = {
@@ -1134,6 +1182,223 @@ export type TargetPace = {
   status?: 'green' | 'yellow' | 'red' | 'none';
   gapToTarget?: number | null;
   gapToPace?: number | null;
+};
+
+export type DecomposeTimeResult = {
+  whole: number;
+  period: {
+    key: string;
+    kind: string;
+    start: string;
+    end: string;
+  };
+  parts: Array<{
+    periodKey: string;
+    value: number;
+    isLocked: boolean;
+  }>;
+};
+
+export type TargetSuggestionList = Array<{
+  id: string;
+  metricId: string;
+  subject: {
+    kind: 'person' | 'unit' | 'tenant';
+    id?: string;
+  };
+  name: string;
+  periodKey: string;
+  method: 'rest_of_period' | 'history';
+  valueWhenProposed: number | null;
+  currentValue: number | null;
+  proposedValue: number;
+  reasoning:
+    | {
+        method: 'rest_of_period';
+        basis: 'seasonality' | 'run_rate';
+        actualToDate: number;
+        elapsedWorkingDays: number;
+        remainingWorkingDays: number;
+        runRatePerDay: number;
+        runRateRemaining: number;
+        lastYearElapsed: number | null;
+        lastYearRemaining: number | null;
+        lastYearRemainingShare: number | null;
+        seasonalRemaining: number | null;
+        marketFactor: number;
+        projectedRemaining: number;
+        proposal: number;
+      }
+    | {
+        method: 'history';
+        history: Array<{
+          periodKey: string;
+          actual: number;
+        }>;
+        percentile: number;
+        lowerRank: number;
+        upperRank: number;
+        lower: number;
+        upper: number;
+        percentileValue: number;
+        marketFactor: number;
+        proposal: number;
+      };
+  status: 'proposed' | 'approved' | 'rejected' | 'superseded';
+  createdAt: string;
+  createdByUserId: string | null;
+  decidedAt: string | null;
+  decidedByUserId: string | null;
+  decisionReason: string | null;
+}>;
+
+export type TargetSuggestionsGenerated = {
+  suggestions: Array<{
+    id: string;
+    metricId: string;
+    subject: {
+      kind: 'person' | 'unit' | 'tenant';
+      id?: string;
+    };
+    name: string;
+    periodKey: string;
+    method: 'rest_of_period' | 'history';
+    valueWhenProposed: number | null;
+    currentValue: number | null;
+    proposedValue: number;
+    reasoning:
+      | {
+          method: 'rest_of_period';
+          basis: 'seasonality' | 'run_rate';
+          actualToDate: number;
+          elapsedWorkingDays: number;
+          remainingWorkingDays: number;
+          runRatePerDay: number;
+          runRateRemaining: number;
+          lastYearElapsed: number | null;
+          lastYearRemaining: number | null;
+          lastYearRemainingShare: number | null;
+          seasonalRemaining: number | null;
+          marketFactor: number;
+          projectedRemaining: number;
+          proposal: number;
+        }
+      | {
+          method: 'history';
+          history: Array<{
+            periodKey: string;
+            actual: number;
+          }>;
+          percentile: number;
+          lowerRank: number;
+          upperRank: number;
+          lower: number;
+          upper: number;
+          percentileValue: number;
+          marketFactor: number;
+          proposal: number;
+        };
+    status: 'proposed' | 'approved' | 'rejected' | 'superseded';
+    createdAt: string;
+    createdByUserId: string | null;
+    decidedAt: string | null;
+    decidedByUserId: string | null;
+    decisionReason: string | null;
+  }>;
+  skipped: Array<{
+    personId: string;
+    name: string;
+    code: string;
+    reason: string;
+  }>;
+};
+
+export type TargetSuggestionDecided = {
+  id: string;
+  metricId: string;
+  subject: {
+    kind: 'person' | 'unit' | 'tenant';
+    id?: string;
+  };
+  name: string;
+  periodKey: string;
+  method: 'rest_of_period' | 'history';
+  valueWhenProposed: number | null;
+  currentValue: number | null;
+  proposedValue: number;
+  reasoning:
+    | {
+        method: 'rest_of_period';
+        basis: 'seasonality' | 'run_rate';
+        actualToDate: number;
+        elapsedWorkingDays: number;
+        remainingWorkingDays: number;
+        runRatePerDay: number;
+        runRateRemaining: number;
+        lastYearElapsed: number | null;
+        lastYearRemaining: number | null;
+        lastYearRemainingShare: number | null;
+        seasonalRemaining: number | null;
+        marketFactor: number;
+        projectedRemaining: number;
+        proposal: number;
+      }
+    | {
+        method: 'history';
+        history: Array<{
+          periodKey: string;
+          actual: number;
+        }>;
+        percentile: number;
+        lowerRank: number;
+        upperRank: number;
+        lower: number;
+        upper: number;
+        percentileValue: number;
+        marketFactor: number;
+        proposal: number;
+      };
+  status: 'proposed' | 'approved' | 'rejected' | 'superseded';
+  createdAt: string;
+  createdByUserId: string | null;
+  decidedAt: string | null;
+  decidedByUserId: string | null;
+  decisionReason: string | null;
+};
+
+export type TargetGridImport = {
+  metricId: string;
+  year: string;
+  fileName: string;
+  cells: number;
+  changes: Array<{
+    rowNumber: number;
+    column: string;
+    subject: {
+      kind: 'person' | 'unit' | 'tenant';
+      id?: string;
+    };
+    periodKey: string;
+    oldValue: number | null;
+    newValue: number;
+  }>;
+  issues: Array<{
+    rowNumber: number;
+    column: string;
+    header: string;
+    code: string;
+    reason: string;
+    params: Record<string, unknown>;
+  }>;
+  warnings: Array<{
+    rowNumber: number;
+    column: string;
+    header: string;
+    code: string;
+    reason: string;
+    params: Record<string, unknown>;
+  }>;
+  isCommitted: boolean;
 };
 
 export type SchemeList = Array<{
@@ -1244,6 +1509,36 @@ export type TrialRun = {
   }>;
 };
 
+export type SchemeFeedbackSummary = {
+  schemeId: string;
+  versionId: string;
+  version: number;
+  status: 'draft' | 'published';
+  people: number;
+  items: Array<{
+    metricId: string;
+    isItem: boolean;
+    count: number;
+    averageRating: number | null;
+    distribution: Array<number>;
+    comments: Array<{
+      metricId: string;
+      personId: string;
+      personName: string;
+      rating: number;
+      comment: string | null;
+      updatedAt: string;
+    }>;
+  }>;
+};
+
+export type ImportProgress = {
+  jobId: string;
+  phase: 'reading' | 'check' | 'write' | 'done' | 'failed';
+  done: number;
+  total: number;
+};
+
 export type Scorecard = {
   personId: string;
   period: {
@@ -1293,3 +1588,408 @@ export type PeriodStatus = {
   reason: string | null;
   scorecards?: number;
 };
+
+export type Wall = {
+  tenantToday: string;
+  period: {
+    key: string;
+    start: string;
+    end: string;
+  };
+  scope: {
+    unitId: string | null;
+    name: string | null;
+  };
+  linkName: string;
+  boards: Array<{
+    metric: {
+      id: string;
+      name: {
+        'zh-CN': string;
+        en: string;
+      };
+      unit: string;
+      direction: 'higher' | 'lower';
+    };
+    rows: Array<{
+      rank: number;
+      change: 'up' | 'down' | 'same' | 'new' | null;
+      name: string | null;
+      unitName: string | null;
+      value: number | null;
+    }>;
+  }>;
+  teams: Array<{
+    unitId: string;
+    name: string;
+    actual: number | null;
+    target: number | null;
+    expectedToDate: number | null;
+    status: 'green' | 'yellow' | 'red' | 'none';
+  }>;
+  honours: {
+    reached: Array<{
+      name: string;
+      unitName: string | null;
+      attainment: number;
+    }>;
+    contracts: Array<{
+      id: string;
+      signedOn: string;
+      amountCents: number;
+      ownerName: string;
+      customerName: string;
+    }>;
+  };
+};
+
+export type WallLinkList = Array<{
+  id: string;
+  name: string;
+  unitId: string | null;
+  unitName: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+}>;
+
+export type WallLinkCreated = {
+  id: string;
+  name: string;
+  unitId: string | null;
+  unitName: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+  token: string;
+};
+
+export type PersonDashboard = {
+  person: {
+    id: string;
+    name: string;
+    unitId: string | null;
+  };
+  period: {
+    key: string;
+    kind: string;
+    start: string;
+    end: string;
+  };
+  previousPeriod: {
+    key: string;
+    kind: string;
+    start: string;
+    end: string;
+  };
+  scorecard: {
+    schemeId: string;
+    version: number;
+    total: number | null;
+    rating: string | null;
+    isFrozen: boolean;
+  } | null;
+  previous: {
+    total: number | null;
+    rating: string | null;
+  } | null;
+  items: Array<{
+    metricId: string;
+    name: {
+      'zh-CN': string;
+      en: string;
+    };
+    unit: string;
+    aggregation: string;
+    direction: string;
+    isScored: boolean;
+    weight: number | null;
+    actual: number | null;
+    previousActual: number | null;
+    target: number | null;
+    attainment: number | null;
+    score: number | null;
+    pace: {
+      target: number;
+      expectedToDate: number;
+      ratio: number | null;
+      status: 'green' | 'yellow' | 'red' | 'none';
+      gapToTarget: number | null;
+      gapToPace: number | null;
+    } | null;
+  }>;
+  activities: Array<{
+    id: string;
+    type: string;
+    occurredAt: string;
+    customerId: string | null;
+    customerName: string | null;
+    notes: string;
+    reason: string | null;
+  }>;
+};
+
+export type PersonTrends = {
+  period: {
+    key: string;
+    kind: string;
+    start: string;
+    end: string;
+  };
+  today: string;
+  rank: {
+    team: {
+      rank: number | null;
+      of: number;
+    } | null;
+    company: {
+      rank: number | null;
+      of: number;
+    } | null;
+    previousTeam: {
+      rank: number | null;
+      of: number;
+    } | null;
+    previousCompany: {
+      rank: number | null;
+      of: number;
+    } | null;
+  };
+  metrics: Array<{
+    metricId: string;
+    name: {
+      'zh-CN': string;
+      en: string;
+    };
+    unit: string;
+    aggregation: string;
+    target: number | null;
+    series: Array<{
+      period: {
+        key: string;
+        kind: string;
+        start: string;
+        end: string;
+      };
+      points: Array<number | null>;
+      atSamePoint: number | null;
+    }>;
+  }>;
+};
+
+export type TeamDashboard = {
+  unit: {
+    id: string;
+    name: string;
+    kind: string;
+  };
+  period: {
+    key: string;
+    kind: string;
+    start: string;
+    end: string;
+  };
+  previousPeriod: {
+    key: string;
+    kind: string;
+    start: string;
+    end: string;
+  };
+  metrics: Array<{
+    id: string;
+    name: {
+      'zh-CN': string;
+      en: string;
+    };
+    unit: string;
+    aggregation: string;
+    direction: string;
+  }>;
+  members: Array<{
+    personId: string;
+    name: string;
+    unitId: string | null;
+    unitName: string;
+    total: number | null;
+    rating: string | null;
+    previousTotal: number | null;
+    teamRank: number | null;
+    cells: Array<{
+      metricId: string;
+      actual: number | null;
+      target: number | null;
+      ratio: number | null;
+      status: 'green' | 'yellow' | 'red' | 'none';
+      gapToPace: number | null;
+      redSince: string | null;
+    }>;
+  }>;
+  redLines: Array<{
+    metricId: string;
+    actual: number | null;
+    target: number | null;
+    ratio: number | null;
+    status: 'green' | 'yellow' | 'red' | 'none';
+    gapToPace: number | null;
+    redSince: string | null;
+    personId: string;
+    name: string;
+  }>;
+  unitTargets: Array<{
+    metricId: string;
+    name: {
+      'zh-CN': string;
+      en: string;
+    };
+    unit: string;
+    actual: number | null;
+    previousActual: number | null;
+    target: number | null;
+    expectedToDate: number | null;
+    ratio: number | null;
+    status: 'green' | 'yellow' | 'red' | 'none';
+    gapToTarget: number | null;
+    gapToPace: number | null;
+  }>;
+};
+
+export type CompanyDashboard = {
+  period: {
+    key: string;
+    kind: string;
+    start: string;
+    end: string;
+  };
+  previousPeriod: {
+    key: string;
+    kind: string;
+    start: string;
+    end: string;
+  };
+  metric: {
+    id: string;
+    name: {
+      'zh-CN': string;
+      en: string;
+    };
+    unit: string;
+    aggregation: string;
+    direction: string;
+  };
+  company: {
+    actual: number | null;
+    previousActual: number | null;
+    target: number | null;
+    targetSource: 'own' | 'people' | 'none';
+    attainment: number | null;
+    status: 'green' | 'yellow' | 'red' | 'none';
+    ratings: Record<string, unknown>;
+  };
+  units: Array<{
+    id: string;
+    parentId: string | null;
+    name: string;
+    kind: string;
+    actual: number | null;
+    previousActual: number | null;
+    target: number | null;
+    targetSource: 'own' | 'people' | 'none';
+    attainment: number | null;
+    status: 'green' | 'yellow' | 'red' | 'none';
+    ratings: Record<string, unknown>;
+  }>;
+  ratingScale: Array<string>;
+  trend: {
+    year: string;
+    months: Array<{
+      key: string;
+      actual: number | null;
+      target: number | null;
+      cumulativeActual?: number | null;
+      cumulativeTarget?: number;
+    }>;
+  };
+  funnel: Array<{
+    stage: string;
+    count: number;
+    amountCents: number;
+  }>;
+  companyTargets: Array<{
+    metricId: string;
+    name: {
+      'zh-CN': string;
+      en: string;
+    };
+    unit: string;
+    actual: number | null;
+    previousActual: number | null;
+    target: number | null;
+    expectedToDate: number | null;
+    ratio: number | null;
+    status: 'green' | 'yellow' | 'red' | 'none';
+    gapToTarget: number | null;
+    gapToPace: number | null;
+  }>;
+};
+
+export type Leaderboard = {
+  metric: {
+    id: string;
+    name: {
+      'zh-CN': string;
+      en: string;
+    };
+    unit: string;
+    direction: string;
+  };
+  period: {
+    key: string;
+    kind: string;
+    start: string;
+    end: string;
+  };
+  previousPeriod: {
+    key: string;
+    kind: string;
+    start: string;
+    end: string;
+  };
+  scope: {
+    kind: 'company' | 'unit';
+    unitId: string | null;
+    unitName: string | null;
+  };
+  by: 'person' | 'unit';
+  visibility: {
+    mode: 'public' | 'top';
+    topN: number;
+    isNameHidden: boolean;
+  };
+  totalRows: number;
+  visibleRows: number;
+  archivedAt?: string;
+  rows: Array<{
+    rank: number | null;
+    previousRank: number | null;
+    change: 'up' | 'down' | 'same' | 'new' | null;
+    subject: {
+      kind: 'person' | 'unit';
+      id: string | null;
+    };
+    name: string | null;
+    unitName: string | null;
+    value: number | null;
+    rating: string | null;
+    isOwn: boolean;
+    isNameHidden: boolean;
+    explainUrl: string | null;
+  }>;
+};
+
+export type LeaderboardArchiveWeeks = Array<{
+  weekKey: string;
+  start: string;
+  end: string;
+  archivedAt: string;
+  metrics: Array<string>;
+}>;

@@ -1,8 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../api/kind-meta.ts';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+
+// Each catalog is its own chunk, loaded when its language is used: the first screen downloads one
+// language, not both (the initial JavaScript has a budget; see scripts/check-bundle.mjs).
+const catalogs: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {
+  'zh-CN': () => import('./zh-CN.json'),
+  en: () => import('./en.json'),
+};
 
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 const STORAGE_KEY = 'pacer.locale';
@@ -20,11 +25,18 @@ export function rememberLocale(locale: Locale): void {
   document.documentElement.lang = locale;
 }
 
+/** Switches the UI language, loading its catalog first. */
+export async function changeLanguage(locale: Locale): Promise<void> {
+  if (!i18next.hasResourceBundle(locale, 'translation'))
+    i18next.addResourceBundle(locale, 'translation', (await catalogs[locale]()).default);
+  await i18next.changeLanguage(locale);
+}
+
 export async function initI18n(): Promise<typeof i18next> {
   const lng = initialLocale();
   document.documentElement.lang = lng;
   await i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { [lng]: { translation: (await catalogs[lng]()).default } },
     lng,
     fallbackLng: false,
     interpolation: { escapeValue: false },

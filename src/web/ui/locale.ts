@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Label, Locale } from '../api/kind-meta.ts';
-import { rememberLocale } from '../i18n/i18n.ts';
+import { changeLanguage, rememberLocale } from '../i18n/i18n.ts';
 
 /** The UI language, a switcher that remembers the choice, and a picker for server labels. */
 export function useLocale() {
@@ -10,7 +10,7 @@ export function useLocale() {
     locale,
     setLocale: async (next: Locale) => {
       rememberLocale(next);
-      await i18n.changeLanguage(next);
+      await changeLanguage(next);
     },
     pick: (label: Label | undefined) => (label ? label[locale] : ''),
   };

@@ -2,6 +2,7 @@ import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { ApiError, type FieldProblem } from '../api/client.ts';
 import type { Locale } from '../api/kind-meta.ts';
+import { refusalText } from './refusals.ts';
 
 // The server's problem+json names the field and the reason; these put each reason next to its
 // field in the form (the typed values stay as they are) and return what no field can show.
@@ -17,6 +18,8 @@ const KNOWN_REASONS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** A reason in the UI language: the server's English reason, or the catalog's text for its code. */
 export function issueMessage(issue: IssueLike, locale: Locale, t: TFunction): string {
+  const refusal = refusalText(issue, locale, t);
+  if (refusal) return refusal;
   const known = KNOWN_REASONS.find(([pattern]) => pattern.test(issue.reason));
   if (known) return t(known[1]);
   if (locale === 'en') return issue.reason;
@@ -84,5 +87,8 @@ export function problemText(error: unknown, locale: Locale, t: TFunction): strin
   if (error.status === 404) return t('error.notFound');
   if (error.status === 403) return locale === 'en' ? error.problem.detail : t('error.forbidden');
   if (error.status >= 500) return t('error.server');
+  // A refusal with a code and params (an item in use, a formula error) reads in the UI language.
+  const worded = (error.problem.errors ?? []).map((i) => refusalText(i as IssueLike, locale, t));
+  if (worded.length > 0 && worded.every(Boolean)) return worded.join('; ');
   return error.problem.detail;
 }

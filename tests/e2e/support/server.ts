@@ -56,6 +56,17 @@ export async function apiSession(api: FastifyInstance, email: string) {
       (await api.inject({ method: 'GET', url, headers: { cookie } })).json() as T,
     getText: async (url: string): Promise<string> =>
       (await api.inject({ method: 'GET', url, headers: { cookie } })).body,
+    /** A write through the API (what another user or an integration would do). */
+    send: async (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) => {
+      const res = await api.inject({
+        method,
+        url,
+        headers: { cookie, 'x-csrf-token': me.csrfToken },
+        ...(payload ? { payload } : {}),
+      });
+      if (res.statusCode >= 400) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+      return res.json() as unknown;
+    },
   };
 }
 

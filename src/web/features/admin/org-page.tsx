@@ -11,7 +11,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { usePeople } from '../../ui/people.ts';
 import { issueMessage, problemText } from '../../ui/problem.ts';
 import { RecordDrawer } from '../../ui/record-drawer.tsx';
-import { buildOrgTree, dropParent } from './org-tree.ts';
+import { buildOrgTree, type DropPlan, dropWhere, planDrop } from './org-tree.ts';
 
 type Unit = RecordOf<'org-units'>;
 /** The org tree: drag a unit onto another to move it there; pick a unit to see and edit it. */
@@ -32,11 +32,15 @@ export function OrgPage() {
   const nameOfUnit = (id: string | null | undefined) => items.find((u) => u.id === id)?.name ?? '';
   const initialValues = useMemo(() => ({ kind: 'team', parentId: selected }), [selected]);
 
-  const move = async (moved: Unit, parentId: string | null) => {
+  // Writes a drop: the moved unit first (its parent check may refuse it), then its new siblings' order.
+  const apply = async (plan: DropPlan, done: () => void) => {
     setRefusal(null);
     try {
-      await save.mutateAsync({ id: moved.id, values: { parentId } });
-      message.success(t('org.moved', { name: moved.name, parent: nameOfUnit(parentId) }));
+      for (const change of plan.changes) {
+        const { id, ...values } = change;
+        await save.mutateAsync({ id, values });
+      }
+      done();
     } catch (error) {
       const issue = error instanceof ApiError ? error.problem.errors?.[0] : undefined;
       setRefusal(issue ? issueMessage(issue, locale, t) : problemText(error, locale, t));
@@ -46,14 +50,22 @@ export function OrgPage() {
   const onDrop: TreeProps['onDrop'] = (info) => {
     const moved = items.find((u) => u.id === info.dragNode.key);
     if (!moved) return;
-    const parentId = dropParent(items, String(info.node.key), info.dropToGap);
-    if (parentId === moved.parentId) return;
+    const pos = String(info.node.pos).split('-');
+    const where = dropWhere(info.dropToGap, info.dropPosition - Number(pos[pos.length - 1]));
+    const plan = planDrop(items, moved.id, String(info.node.key), where);
+    if (plan.changes.length === 0) return;
+    if (plan.parentId === (moved.parentId ?? null)) {
+      // Only the order among siblings changes: nothing moves in the organisation, so no confirm.
+      apply(plan, () => message.success(t('disp.org.reordered', { name: moved.name })));
+      return;
+    }
     modal.confirm({
-      title: t('org.moveConfirm', { name: moved.name, parent: nameOfUnit(parentId) || t('org.top') }),
+      title: t('org.moveConfirm', { name: moved.name, parent: nameOfUnit(plan.parentId) || t('org.top') }),
       content: t('org.moveHint'),
       okText: t('common.confirm'),
       cancelText: t('common.cancel'),
-      onOk: () => move(moved, parentId),
+      onOk: () =>
+        apply(plan, () => message.success(t('org.moved', { name: moved.name, parent: nameOfUnit(plan.parentId) }))),
     });
   };
 

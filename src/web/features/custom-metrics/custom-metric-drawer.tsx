@@ -14,6 +14,7 @@ import { useMe } from '../../api/session.ts';
 import { applyProblemAtPaths } from '../../ui/field-path.ts';
 import { useLocale } from '../../ui/locale.ts';
 import { usePeople } from '../../ui/people.ts';
+import { caretLine, type RefusalIssue, refusalText } from '../../ui/refusals.ts';
 import { type CustomMetricForm, EMPTY_FORM, fromMetric, toInput } from './custom-metric-form.ts';
 import { AggregateFields } from './definition-fields.tsx';
 import { PreviewTable, type SubjectLabel } from './preview-table.tsx';
@@ -21,20 +22,29 @@ import { PreviewTable, type SubjectLabel } from './preview-table.tsx';
 const CATEGORIES = ['result', 'process', 'collaboration', 'data'] as const;
 const UNITS = ['count', 'cny', 'ratio', 'score'] as const;
 
-/** The formula error as the server words it: a reason line, then the formula with a caret under the spot. */
-function FormulaError({ reason }: { reason: string }) {
+/** The formula error in the UI language, from its code and params. */
+function FormulaError({ issue }: { issue: FieldProblem }) {
   const { t } = useTranslation();
-  const [first, ...caret] = reason.split('\n');
-  const column = /column (\d+)/.exec(first ?? '')?.[1];
+  const { locale } = useLocale();
+  return <div data-testid="formula-error">{refusalText(issue as RefusalIssue, locale, t) ?? issue.reason}</div>;
+}
+
+/** The formula with a caret under the spot the error names (below the message, not animated with it). */
+function FormulaCaret({ issue, formula }: { issue: FieldProblem; formula: string }) {
+  const raw = (issue.params as Record<string, unknown> | undefined)?.position;
+  if (typeof raw !== 'number' || formula.includes('\n')) return null;
   return (
-    <div data-testid="formula-error">
-      <div>{column ? t('customMetrics.formulaErrorAt', { column, reason: first }) : first}</div>
-      {caret.length > 0 && (
-        <pre style={{ margin: '4px 0 0', fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 13 }}>
-          {caret.join('\n')}
-        </pre>
-      )}
-    </div>
+    <pre
+      data-testid="formula-caret"
+      style={{
+        margin: '4px 0 0',
+        fontFamily: 'ui-monospace, Menlo, Consolas, monospace',
+        fontSize: 13,
+        color: '#cf1322',
+      }}
+    >
+      {`${formula}\n${caretLine(formula, raw)}`}
+    </pre>
   );
 }
 
@@ -56,7 +66,7 @@ export function CustomMetricDrawer({
   const kind = Form.useWatch(['definition', 'kind'], form) ?? 'formula';
   const unit = Form.useWatch('unit', form) ?? 'count';
   const [period, setPeriod] = useState((me?.today ?? dayjs().format('YYYY-MM-DD')).slice(0, 7));
-  const [formulaError, setFormulaError] = useState<string | null>(null);
+  const [formulaError, setFormulaError] = useState<FieldProblem | null>(null);
   const [messages, setMessages] = useState<string[]>([]);
   const save = useSaveCustomMetric();
   const preview = usePreviewCustomMetric();
@@ -83,7 +93,7 @@ export function CustomMetricDrawer({
   const showError = (error: unknown) => {
     const issues = error instanceof ApiError ? ((error.problem.errors ?? []) as FieldProblem[]) : [];
     const formula = issues.find((i) => i.field === 'definition.formula');
-    setFormulaError(formula ? formula.reason : null);
+    setFormulaError(formula ?? null);
     setMessages(applyProblemAtPaths(form, error, locale, t, { skip: (f) => f === 'definition.formula' }));
   };
 
@@ -177,9 +187,18 @@ export function CustomMetricDrawer({
           <Form.Item
             name={['definition', 'formula']}
             label={t('customMetrics.formula')}
-            extra={formulaError ? undefined : t('customMetrics.formulaHelp')}
+            extra={
+              formulaError ? (
+                <FormulaCaret
+                  issue={formulaError}
+                  formula={String(form.getFieldValue(['definition', 'formula']) ?? '')}
+                />
+              ) : (
+                t('customMetrics.formulaHelp')
+              )
+            }
             validateStatus={formulaError ? 'error' : undefined}
-            help={formulaError ? <FormulaError reason={formulaError} /> : undefined}
+            help={formulaError ? <FormulaError issue={formulaError} /> : undefined}
             rules={required}
           >
             <Input.TextArea

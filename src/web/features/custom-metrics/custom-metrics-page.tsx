@@ -2,7 +2,6 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
 import {
   type CustomMetric,
   useCustomMetrics,
@@ -27,11 +26,8 @@ export function CustomMetricsPage() {
   const [isOpen, setIsOpen] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
 
-  const deleteText = (error: unknown) => {
-    // "big_deals is used by b2; change those formulas first": said in the UI language.
-    const used = error instanceof ApiError ? /^(\S+) is used by (.+); change/.exec(error.problem.detail) : null;
-    return used ? t('customMetrics.inUse', { metric: used[1], users: used[2] }) : problemText(error, locale, t);
-  };
+  // A metric still used by formulas: the server's code and params say so in the UI language.
+  const deleteText = (error: unknown) => problemText(error, locale, t);
 
   const onDelete = async (m: CustomMetric) => {
     setDeleteError(null);

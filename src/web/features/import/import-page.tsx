@@ -1,7 +1,21 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Progress, Result, Select, Space, Statistic, Steps, Upload } from 'antd';
-import { useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Progress,
+  Result,
+  Select,
+  Space,
+  Statistic,
+  Steps,
+  Typography,
+  Upload,
+} from 'antd';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile, uploadWithProgress } from '../../api/client.ts';
 import { importableKinds } from '../../api/kinds.ts';
@@ -10,6 +24,7 @@ import { useMe } from '../../api/session.ts';
 import { useLocale } from '../../ui/locale.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { problemText } from '../../ui/problem.ts';
+import { followImport, newJobId, progressPercent, type ServerProgress } from './import-progress.ts';
 import { ImportIssues } from './import-report.tsx';
 
 const FINANCE_KINDS = ['contracts', 'installments', 'payments'];
@@ -31,21 +46,38 @@ export function ImportPage() {
   // Separate from the bar, which lingers 400 ms at 100%: a button still "loading" then would swallow a click.
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [serverStep, setServerStep] = useState<ServerProgress | null>(null);
+  const runs = useRef(0);
   const step = result ? 3 : dryRun ? 2 : file ? 1 : 0;
 
   const send = async (isDryRun: boolean) => {
     if (!file) return;
+    const run = ++runs.current;
     setError(null);
     setBusy(true);
     setProgress(0);
+    setServerStep(null);
     const form = new FormData();
     form.append('file', file);
+    // The bar follows the bytes sent, then the server's own steps for this job (read, check, write).
+    const jobId = newJobId();
+    let uploaded = 0;
+    let last: ServerProgress | null = null;
+    const show = () => setProgress((p) => Math.max(p ?? 0, progressPercent(uploaded, last)));
+    const follow = followImport(jobId, (p) => {
+      last = p;
+      setServerStep(p);
+      show();
+    });
     try {
       const report = await uploadWithProgress<ImportReport>(
         `/${kind}/import`,
         form,
-        { dryRun: isDryRun, skipInvalid: !isDryRun && skipInvalid, lang: locale },
-        (f) => setProgress(Math.round(f * 90)),
+        { dryRun: isDryRun, skipInvalid: !isDryRun && skipInvalid, lang: locale, jobId },
+        (f) => {
+          uploaded = f;
+          show();
+        },
       );
       setProgress(100);
       if (isDryRun) setDryRun(report);
@@ -56,8 +88,14 @@ export function ImportPage() {
     } catch (e) {
       setError(problemText(e, locale, t));
     } finally {
+      follow.stop();
       setBusy(false);
-      setTimeout(() => setProgress(null), 400);
+      // The full bar lingers a moment, unless another upload has started meanwhile.
+      setTimeout(() => {
+        if (runs.current !== run) return;
+        setProgress(null);
+        setServerStep(null);
+      }, 400);
     }
   };
   const reset = (keepKind = true) => {
@@ -136,7 +174,16 @@ export function ImportPage() {
             {t('import.check')}
           </Button>
         )}
-        {progress !== null && <Progress percent={progress} status="active" style={{ marginTop: 12 }} />}
+        {progress !== null && (
+          <div style={{ marginTop: 12 }} data-testid="import-progress">
+            <Progress percent={progress} status="active" />
+            <Typography.Text type="secondary" data-testid="import-phase">
+              {serverStep
+                ? t(`disp.import.phase.${serverStep.phase}`, { done: serverStep.done, total: serverStep.total })
+                : t('disp.import.uploading')}
+            </Typography.Text>
+          </div>
+        )}
         {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginTop: 12 }} />}
       </Card>
       {dryRun && !result && (

@@ -10,6 +10,7 @@ import { useMe } from '../../api/session.ts';
 import { useLocale } from '../../ui/locale.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { problemText } from '../../ui/problem.ts';
+import { FeedbackPanel } from '../feedback/feedback-panel.tsx';
 import type { MetricOption } from './item-rows.tsx';
 import { TrialRunPanel } from './trial-run-panel.tsx';
 import { VersionEditor } from './version-editor.tsx';
@@ -166,6 +167,13 @@ export function SchemesPage() {
                 </Space>
               </Card>
               {version && <VersionEditor scheme={scheme} version={version} metrics={metrics} />}
+              {version && (
+                <FeedbackPanel
+                  schemeId={scheme.id}
+                  versionId={version.id}
+                  metricName={(id) => metrics.find((m) => m.value === id)?.label ?? id}
+                />
+              )}
               {version?.status === 'draft' && <TrialRunPanel scheme={scheme} version={version} />}
             </>
           ) : (

@@ -1,5 +1,5 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Alert, Card, Descriptions, Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useLocale } from '../../ui/locale.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { usePeople } from '../../ui/people.ts';
 import { problemText } from '../../ui/problem.ts';
+import { type DisputedNumber, RaiseDisputeModal } from '../disputes/raise-dispute-modal.tsx';
 import { ExplainDrawer, type ExplainTarget } from '../metrics/explain-drawer.tsx';
 import { formatMetric } from '../metrics/metric-format.ts';
 import { PeriodPicker } from './period-picker.tsx';
@@ -56,6 +57,21 @@ export function ScorecardPage() {
     const label = data?.names[metricId] as { 'zh-CN': string; en: string } | undefined;
     return label ? pick(label) : metricId;
   };
+  // 申诉: a person disputes a number of their own scorecard, as it reads on the screen.
+  const [disputing, setDisputing] = useState<DisputedNumber | null>(null);
+  const isOwnCard = !!data && !!me?.personId && data.personId === me.personId;
+  const disputedNumber = (i: ScorecardItem): DisputedNumber => ({
+    metricId: i.metricId,
+    metricName: nameOfMetric(i.metricId),
+    periodKey: data?.period.key ?? period,
+    aspect: i.isNA ? 'actual' : 'score',
+    shown: {
+      actual: formatMetric(i.actual, unitOf(i.metricId), locale),
+      target: formatMetric(i.target, unitOf(i.metricId), locale),
+      score: num(i.score, locale),
+      total: num(data?.total, locale),
+    },
+  });
   const gateText = (g: ScorecardItem['gates'][number]) =>
     t('scorecard.gate', {
       metric: nameOfMetric(g.metricId),
@@ -205,6 +221,24 @@ export function ScorecardPage() {
                 align: 'right',
                 render: (_v, i) => num(i.contribution, locale),
               },
+              ...(isOwnCard
+                ? [
+                    {
+                      key: 'dispute',
+                      title: '',
+                      width: 80,
+                      render: (_v: unknown, i: ScorecardItem) => (
+                        <Button
+                          size="small"
+                          onClick={() => setDisputing(disputedNumber(i))}
+                          data-testid={`dispute-${i.metricId}`}
+                        >
+                          {t('disp.disputes.raise')}
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
               {
                 key: 'notes',
                 title: t('scorecard.notes'),
@@ -229,6 +263,7 @@ export function ScorecardPage() {
       )}
       {card.isLoading && chosen && <Card loading />}
       <ExplainDrawer target={explain} onClose={() => setExplain(null)} />
+      <RaiseDisputeModal number={disputing} onClose={() => setDisputing(null)} />
     </>
   );
 }

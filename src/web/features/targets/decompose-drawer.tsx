@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client.ts';
 import { type DecomposeResult, useDecompose } from '../../api/targets.ts';
 import { useLocale } from '../../ui/locale.ts';
 import { problemText } from '../../ui/problem.ts';
+import { refusalText } from '../../ui/refusals.ts';
 import { formatMetric } from '../metrics/metric-format.ts';
 import { fromInputValue, inputSuffix, toInputValue } from '../metrics/metric-input.ts';
 import type { TargetRow } from './target-tree.ts';
@@ -53,18 +54,11 @@ export function DecomposeDrawer({
     setError(null);
   }, [row, form]);
 
+  // Refusals carry their numbers (locked, whole) in params: shown in the metric's own format.
   const reasonText = (e: unknown) => {
-    const detail = e instanceof ApiError ? e.problem.detail : '';
-    const locks = /locked parts sum to (\d+), more than the whole (\d+)/.exec(detail);
-    if (locks)
-      return t('targets.locksExceed', {
-        locked: formatMetric(Number(locks[1]), unit, locale),
-        whole: formatMetric(Number(locks[2]), unit, locale),
-      });
-    const pct = /manual percentages sum to ([\d.]+)%/.exec(detail);
-    if (pct) return t('targets.pctOff', { sum: pct[1] });
-    if (/set the target of .* first/.test(detail)) return t('targets.needWhole');
-    return problemText(e, locale, t);
+    const issue = e instanceof ApiError ? e.problem.errors?.[0] : undefined;
+    const text = issue && refusalText(issue, locale, t, (n) => formatMetric(n, unit, locale));
+    return text ?? problemText(e, locale, t);
   };
 
   const run = async (apply: boolean) => {
@@ -164,6 +158,16 @@ export function DecomposeDrawer({
                 return part ? (
                   <Space size={4}>
                     {part.isLocked && <Tag>{t('targets.locked')}</Tag>}
+                    {part.proration && !part.proration.isWholePeriod && (
+                      <Tag color="orange" data-testid={`prorated-${c.id}`}>
+                        {t('tgt.prorated', { days: part.proration.memberDays, of: part.proration.periodDays })}
+                      </Tag>
+                    )}
+                    {part.proration && part.proration.absorbed > 0 && (
+                      <Tag color="blue">
+                        {t('tgt.absorbed', { amount: formatMetric(part.proration.absorbed, unit, locale) })}
+                      </Tag>
+                    )}
                     <span data-testid={`part-${c.id}`}>{formatMetric(part.value, unit, locale)}</span>
                   </Space>
                 ) : (
@@ -183,6 +187,9 @@ export function DecomposeDrawer({
                 locale,
               ),
             })}
+            {preview.unallocated
+              ? ` ${t('tgt.unallocated', { amount: formatMetric(preview.unallocated, unit, locale) })}`
+              : ''}
           </Typography.Paragraph>
         )}
         {error && (

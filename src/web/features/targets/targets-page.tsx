@@ -1,4 +1,4 @@
-import { ApartmentOutlined, EditOutlined, LockOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, EditOutlined, LockOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -16,8 +16,11 @@ import { formatMetric } from '../metrics/metric-format.ts';
 import { kindOf } from '../scorecards/period-key.ts';
 import { PeriodPicker } from '../scorecards/period-picker.tsx';
 import { DecomposeDrawer } from './decompose-drawer.tsx';
+import { GridFileButtons } from './grid-file-buttons.tsx';
+import { SuggestionsPanel } from './suggestions-panel.tsx';
 import { TargetCellEditor } from './target-cell-editor.tsx';
 import { buildTargetTree, type TargetRow, visibleRows } from './target-tree.ts';
+import { TimeDecomposeDrawer } from './time-decompose-drawer.tsx';
 
 const PACE_COLOR = { green: 'success', yellow: 'warning', red: 'error', none: 'default' } as const;
 
@@ -34,16 +37,26 @@ export function TargetsPage() {
   const [expanded, setExpanded] = useState<string[] | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [decomposing, setDecomposing] = useState<TargetRow | null>(null);
+  const [splitting, setSplitting] = useState<TargetRow | null>(null);
   const metric = catalog.data?.find((m) => m.id === metricId);
   const unit = metric?.unit ?? 'count';
   const targets = useTargets(metricId, period);
   const tree = useMemo(() => buildTargetTree(units.data?.items ?? [], people), [units.data, people]);
   // The company and its regions open at first.
   const expandedKeys = expanded ?? tree.flatMap((r) => [r.key, ...(r.children ?? []).map((c) => c.key)]);
+  // The list holds every target overlapping the period (a year's months too): the grid shows the period's own.
   const bySubject = new Map(
-    (targets.data ?? []).map((x) => [x.subject.kind === 'tenant' ? 'tenant' : `${x.subject.kind}:${x.subject.id}`, x]),
+    (targets.data ?? [])
+      .filter((x) => x.periodKey === period)
+      .map((x) => [x.subject.kind === 'tenant' ? 'tenant' : `${x.subject.kind}:${x.subject.id}`, x]),
   );
   const isMonth = kindOf(period) === 'month';
+  const year = isMonth ? period.slice(0, 4) : period;
+  const unitList = (units.data?.items ?? []).map((u) => ({ id: u.id, name: u.name ?? u.id }));
+  const nameOf = (s: { kind: string; id?: string | undefined }) =>
+    (s.kind === 'unit' ? unitList.find((u) => u.id === s.id)?.name : people.find((p) => p.id === s.id)?.name) ??
+    s.id ??
+    '';
   const paced = isMonth
     ? visibleRows(tree, new Set(expandedKeys))
         .map((r) => r.subject)
@@ -99,6 +112,7 @@ export function TargetsPage() {
                 setEditing(null);
               }}
             />
+            <GridFileButtons metricId={metricId} unit={unit} year={year} nameOf={nameOf} />
           </>
         }
       />
@@ -181,9 +195,18 @@ export function TargetsPage() {
             {
               key: 'actions',
               title: t('common.actions'),
-              width: 110,
+              width: 130,
               render: (_v, r) =>
-                r.kind === 'unit' && r.children?.length ? (
+                !isMonth && bySubject.has(r.subject) ? (
+                  <Button
+                    size="small"
+                    icon={<CalendarOutlined />}
+                    onClick={() => setSplitting(r)}
+                    data-testid={`split-months-${r.subject}`}
+                  >
+                    {t('tgt.splitMonths')}
+                  </Button>
+                ) : r.kind === 'unit' && r.children?.length ? (
                   <Button
                     size="small"
                     icon={<ApartmentOutlined />}
@@ -211,6 +234,16 @@ export function TargetsPage() {
         }
         onClose={() => setDecomposing(null)}
       />
+      <TimeDecomposeDrawer
+        row={splitting}
+        metricId={metricId}
+        unit={unit}
+        year={period}
+        onClose={() => setSplitting(null)}
+      />
+      {isMonth && metric?.aggregation === 'sum' && (
+        <SuggestionsPanel metricId={metricId} unit={unit} period={period} units={unitList} />
+      )}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { type Tenant, useTenant, useUpdateTenant } from '../../api/admin.ts';
 import { useLocale } from '../../ui/locale.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { applyProblemToForm, problemText } from '../../ui/problem.ts';
+import { LeaderboardSettingsCard } from '../leaderboards/leaderboard-settings-card.tsx';
 import { timeZoneOptions } from './time-zones.ts';
 
 // Pace thresholds are ratios on the server (1 = on pace); people think of them as percentages.
@@ -132,6 +133,7 @@ export function TenantSettingsPage() {
                 <Input value={tenant.data?.currency ?? 'CNY'} disabled aria-label={t('tenant.currency')} />
               </Form.Item>
             </Card>
+            <LeaderboardSettingsCard isLoading={tenant.isLoading} />
           </Col>
           <Col xs={24} lg={12}>
             <Card size="small" title={t('tenant.gradeWeights')} loading={tenant.isLoading}>

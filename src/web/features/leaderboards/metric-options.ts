@@ -1,0 +1,18 @@
+import type { MetricDef } from '../../api/metrics.ts';
+
+type Pick = (label: { 'zh-CN': string; en: string }) => string;
+
+/** The metric picker's groups: the total score, the built-in catalog, the tenant's own metrics. */
+export function metricOptions(
+  catalog: readonly MetricDef[],
+  pick: Pick,
+  labels: { score: string; builtIn: string; custom: string },
+) {
+  const option = (m: MetricDef) => ({ value: m.id, label: pick(m.name) });
+  const custom = catalog.filter((m) => m.isCustom);
+  return [
+    { label: labels.score, options: [{ value: 'score', label: labels.score }] },
+    { label: labels.builtIn, options: catalog.filter((m) => !m.isCustom).map(option) },
+    ...(custom.length ? [{ label: labels.custom, options: custom.map(option) }] : []),
+  ];
+}
