@@ -151,6 +151,11 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./features/targets/targets-page.tsx')).TargetsPage }),
       },
       {
+        // Managers set and approve their teams' targets on the same screen, limited to their units.
+        path: 'team/targets',
+        lazy: async () => ({ Component: (await import('./features/targets/targets-page.tsx')).TargetsPage }),
+      },
+      {
         path: 'admin/period-close',
         lazy: async () => ({ Component: (await import('./features/periods/period-close-page.tsx')).PeriodClosePage }),
       },

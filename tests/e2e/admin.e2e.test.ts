@@ -1,37 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chooseOption,
-  dragOnto,
-  launchBrowser,
-  logIn,
-  newContext,
-  pickByKeyboard,
-  pickOption,
-  screenshot,
-} from './support/browser.ts';
-import { apiSession, canLogIn, type E2eServer, startServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { chooseOption, dragOnto, pickByKeyboard, pickOption, screenshot } from './support/browser.ts';
+import { e2eSuite, type Locale } from './support/e2e.ts';
+import { canLogIn } from './support/server.ts';
 
 // Administration journeys: accounts and roles, tenant settings, the holiday calendar, the org
 // tree (drag to move, a move refused) and an effective-dated transfer.
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = e2eSuite();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function adminPage(locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
-  const page = await (await newContext(browser, server.url, locale)).newPage();
-  await logIn(page, 'admin@pacer.demo');
-  return page;
-}
+const adminPage = (locale: Locale = 'zh-CN') => e2e.pageFor('admin@pacer.demo', locale);
 
 type Unit = { id: string; name: string; parentId: string | null };
 
@@ -57,7 +34,7 @@ describe('accounts and roles', () => {
     const row = page.locator('.ant-table-row', { hasText: 'e2e.new.rep@pacer.demo' });
     await row.waitFor();
     await expect(row.textContent()).resolves.toMatch(/新同事[\s\S]*销售代表[\s\S]*黄浩/);
-    expect(await canLogIn(server.api, 'e2e.new.rep@pacer.demo', 'pacer-e2e-2026')).toBe(true);
+    expect(await canLogIn(e2e.server.api, 'e2e.new.rep@pacer.demo', 'pacer-e2e-2026')).toBe(true);
 
     await row.getByRole('button', { name: /编\s?辑/ }).click();
     await chooseOption(page, '#user_role', '销售经理');
@@ -67,7 +44,7 @@ describe('accounts and roles', () => {
     await page.getByTestId('toggle-e2e.new.rep@pacer.demo').click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '确 定' }).click();
     await row.getByText('已停用').waitFor();
-    expect(await canLogIn(server.api, 'e2e.new.rep@pacer.demo', 'pacer-e2e-2026')).toBe(false);
+    expect(await canLogIn(e2e.server.api, 'e2e.new.rep@pacer.demo', 'pacer-e2e-2026')).toBe(false);
     await page.getByTestId('toggle-e2e.new.rep@pacer.demo').click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '确 定' }).click();
     await row.getByText('启用', { exact: true }).waitFor();
@@ -80,7 +57,7 @@ describe('accounts and roles', () => {
     await page.locator('#resetPassword_confirm').fill('another-pass-1');
     await page.getByTestId('password-save').click();
     await page.getByText('已重置“新同事”的密码').waitFor();
-    expect(await canLogIn(server.api, 'e2e.new.rep@pacer.demo', 'another-pass-1')).toBe(true);
+    expect(await canLogIn(e2e.server.api, 'e2e.new.rep@pacer.demo', 'another-pass-1')).toBe(true);
 
     const download = page.waitForEvent('download');
     await page.getByTestId('export-xlsx').click();
@@ -119,7 +96,7 @@ describe('tenant settings', () => {
     await page.locator('#settings_pace_yellow').fill('80');
     await page.getByTestId('tenant-save').click();
     await page.getByText('租户设置已保存').waitFor();
-    const admin = await apiSession(server.api, 'admin@pacer.demo');
+    const admin = await e2e.apiAs('admin@pacer.demo');
     const tenant = await admin.get<{ timeZone: string; settings: Record<string, unknown> }>('/api/v1/tenant');
     expect(tenant.timeZone).toBe('Asia/Shanghai');
     expect(tenant.settings).toMatchObject({
@@ -173,7 +150,7 @@ describe('holiday calendar', () => {
 
 describe('org tree and transfers', () => {
   it('moves a team by dragging it onto another region, and refuses a region under its own team with the reason', async () => {
-    const admin = await apiSession(server.api, 'admin@pacer.demo');
+    const admin = await e2e.apiAs('admin@pacer.demo');
     const units = (await admin.get<{ items: Unit[] }>('/api/v1/org-units?limit=500')).items;
     const byName = (name: string) => units.find((u) => u.name === name) as Unit;
     const page = await adminPage();
@@ -208,7 +185,7 @@ describe('org tree and transfers', () => {
   });
 
   it('transfers a person from a chosen date: the current membership ends the day before, the history shows both', async () => {
-    const admin = await apiSession(server.api, 'admin@pacer.demo');
+    const admin = await e2e.apiAs('admin@pacer.demo');
     const person = (await admin.get<{ items: Array<{ id: string; name: string }> }>('/api/v1/people?q=吴若曦'))
       .items[0];
     expect(person?.name).toBe('吴若曦');

@@ -1,28 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newContext, screenshot } from './support/browser.ts';
-import { apiSession, type E2eServer, startServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.ts';
+import { e2eSuite } from './support/e2e.ts';
 
 // The dashboards of issue 6 on the demo company: a rep's 我的绩效 (their first screen), a
 // manager's team view with its drill-down, and the company view of an admin; in both languages.
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = e2eSuite();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function pageFor(email: string, locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
-  const page = await (await newContext(browser, server.url, locale)).newPage();
-  await logIn(page, email);
-  return page;
-}
+const { pageFor } = e2e;
 
 /** A chart has drawn when ECharts has put its canvas in the container. */
 const chartDrawn = (page: Page, testId: string) => page.getByTestId(testId).locator('canvas').first().waitFor();
@@ -134,7 +120,7 @@ describe('team dashboard 团队看板', () => {
 
 describe('company dashboard 公司看板', () => {
   it('shows an admin the org tree by attainment, regions, ratings, the year against target and the funnel', async () => {
-    const admin = await apiSession(server.api, 'admin@pacer.demo');
+    const admin = await e2e.apiAs('admin@pacer.demo');
     const api = await admin.get<{ units: Array<{ kind: string; name: string }>; funnel: Array<{ count: number }> }>(
       '/api/v1/dashboards/company?period=2026-11',
     );

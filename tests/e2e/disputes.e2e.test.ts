@@ -1,37 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newContext, screenshot } from './support/browser.ts';
-import { apiSession, type E2eServer, startServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.ts';
+import { e2eSuite } from './support/e2e.ts';
 
 // 申诉 and 参与设计 in the browser: a rep disputes a number of their scorecard, their manager
 // decides it from the inbox, the rep reads the outcome; a rep rates an item of a draft scheme and
 // the admin reads it in the scheme editor. Both languages.
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = e2eSuite();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function pageFor(email: string, locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
-  const page = await (await newContext(browser, server.url, locale)).newPage();
-  await logIn(page, email);
-  return page;
-}
+const { pageFor } = e2e;
 
 type Dispute = { id: string; status: string; description: string };
 type Person = { id: string; name: string; positionId: string | null };
 
 describe('disputes', () => {
   it('a rep disputes a score from the scorecard, the manager decides it, the rep reads the outcome', async () => {
-    const repApi = await apiSession(server.api, 'rep@pacer.demo');
-    const managerApi = await apiSession(server.api, 'manager@pacer.demo');
+    const repApi = await e2e.apiAs('rep@pacer.demo');
+    const managerApi = await e2e.apiAs('manager@pacer.demo');
     const manager = await managerApi.get<Person>(`/api/v1/people/${managerApi.me.personId}`);
     const repPerson = await repApi.get<Person>(`/api/v1/people/${repApi.me.personId}`);
     // An older dispute past its deadline, so the inbox shows one overdue (set up through the API).
@@ -124,8 +109,8 @@ describe('disputes', () => {
 
 describe('scheme feedback', () => {
   it('a rep rates an item of a draft scheme; the admin sees it in the scheme editor', async () => {
-    const repApi = await apiSession(server.api, 'rep@pacer.demo');
-    const adminApi = await apiSession(server.api, 'admin@pacer.demo');
+    const repApi = await e2e.apiAs('rep@pacer.demo');
+    const adminApi = await e2e.apiAs('admin@pacer.demo');
     const repPerson = await repApi.get<Person>(`/api/v1/people/${repApi.me.personId}`);
     type Version = { id: string; version: number; status: string; effectiveFrom: string; items: object[] };
     const schemes =

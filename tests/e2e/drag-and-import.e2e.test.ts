@@ -1,36 +1,22 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newContext, screenshot } from './support/browser.ts';
-import { apiSession, type E2eServer, startServer } from './support/server.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.ts';
+import { e2eSuite } from './support/e2e.ts';
 
 // Dragging on two boards: a deal card to another stage of the pipeline, and an org unit above
 // its sibling (the order is saved as the units' sortOrder); and an import whose bar follows the
 // server's job, not only the upload.
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = e2eSuite();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function pageFor(email: string, locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
-  const page = await (await newContext(browser, server.url, locale)).newPage();
-  await logIn(page, email);
-  return page;
-}
+const { pageFor } = e2e;
 
 type Deal = { id: string; name: string; stage: string };
 type Unit = { id: string; name: string; parentId: string | null; sortOrder: number; kind: string };
 
 describe('the deal board', () => {
   it('moves a deal to another stage when its card is dragged onto that column', async () => {
-    const rep = await apiSession(server.api, 'rep@pacer.demo');
+    const rep = await e2e.apiAs('rep@pacer.demo');
     const open = (await rep.get<{ items: Deal[] }>('/api/v1/deals?stage=lead&limit=50')).items;
     const deal = open[0] as Deal;
     expect(deal).toBeDefined();
@@ -63,7 +49,7 @@ async function dragAbove(page: Page, source: Locator, target: Locator): Promise<
 
 describe('the org tree', () => {
   it('saves the order of sibling units when one is dragged above another', async () => {
-    const admin = await apiSession(server.api, 'admin@pacer.demo');
+    const admin = await e2e.apiAs('admin@pacer.demo');
     const units = (await admin.get<{ items: Unit[] }>('/api/v1/org-units?limit=500&sort=sortOrder')).items;
     // The first region with at least two teams: its first two teams, in their shown order.
     const parent = units.find((p) => units.filter((u) => u.parentId === p.id && u.kind === 'team').length >= 2);
@@ -104,7 +90,7 @@ describe('the org tree', () => {
 
 describe('the import wizard', () => {
   it('names a job when it uploads, and the server reports that job through to the end', async () => {
-    const admin = await apiSession(server.api, 'admin@pacer.demo');
+    const admin = await e2e.apiAs('admin@pacer.demo');
     const header = (await admin.getText('/api/v1/customers/template?format=csv&lang=zh-CN'))
       .replace(/^\uFEFF/, '')
       .split(/\r?\n/)[0];

@@ -1,34 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newContext, pickOption, screenshot } from './support/browser.ts';
-import { apiSession, type E2eServer, startServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { pickOption, screenshot } from './support/browser.ts';
+import { e2eSuite } from './support/e2e.ts';
 
 // Why a follow-up does not count (timeline, list, customer page), "my metrics" with the records
 // behind a value, and how long the first screen after login takes.
 
 const FIRST_SCREEN_BUDGET_MS = 1_000;
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = e2eSuite();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function pageFor(email: string, locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
-  const page = await (await newContext(browser, server.url, locale)).newPage();
-  await logIn(page, email);
-  return page;
-}
+const { pageFor } = e2e;
 
 describe('invalid follow-ups', () => {
   it('marks a too-short note and a same-day repeat on the timeline, the list and the customer page', async () => {
-    const rep = await apiSession(server.api, 'rep@pacer.demo');
+    const rep = await e2e.apiAs('rep@pacer.demo');
     const customer = (
       await rep.get<{ items: Array<{ id: string; name: string }> }>(
         `/api/v1/customers?ownerId=${rep.me.personId}&limit=1`,
@@ -133,7 +118,7 @@ describe('first screen after login', () => {
     async (email, path) => {
       const samples: number[] = [];
       for (let i = 0; i < 3; i++) {
-        const page = await (await newContext(browser, server.url, 'zh-CN')).newPage();
+        const page = await e2e.newPage();
         await page.goto('/login');
         await page.waitForLoadState('networkidle');
         await page.locator('input#email').fill(email);

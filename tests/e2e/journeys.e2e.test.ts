@@ -1,28 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, menuItems, newContext, pickOption, screenshot } from './support/browser.ts';
-import { apiSession, type E2eServer, startServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { menuItems, pickOption, screenshot } from './support/browser.ts';
+import { e2eSuite } from './support/e2e.ts';
 
 // The journeys of the web-app issue, in real Chromium against the real server and demo company.
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = e2eSuite();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function pageFor(email: string, locale: 'zh-CN' | 'en-US' = 'zh-CN', isPhone = false): Promise<Page> {
-  const context = await newContext(browser, server.url, locale, isPhone);
-  const page = await context.newPage();
-  await logIn(page, email);
-  return page;
-}
+const { pageFor } = e2e;
 
 // 我的绩效 (the dashboard) first: reps and managers land there; 我的指标 is the metrics table.
 const REP_MENU = [
@@ -37,13 +21,14 @@ const REP_MENU = [
   '我的考核',
   '申诉',
   '参与设计',
+  '排行榜',
 ];
 const TEAM_MENU = ['团队客户', '团队商机', '团队跟进', '团队合同', '团队方案'];
 
 describe('logging in, each role sees its own menu', () => {
   it.each([
     ['rep@pacer.demo', REP_MENU],
-    ['manager@pacer.demo', [...REP_MENU, '团队看板', ...TEAM_MENU]],
+    ['manager@pacer.demo', [...REP_MENU, '团队看板', ...TEAM_MENU, '团队目标']],
     [
       'admin@pacer.demo',
       [
@@ -53,6 +38,7 @@ describe('logging in, each role sees its own menu', () => {
         '我的指标',
         '我的考核',
         '申诉',
+        '排行榜',
         '团队看板',
         ...TEAM_MENU,
         '公司看板',
@@ -66,10 +52,11 @@ describe('logging in, each role sees its own menu', () => {
         '账号与角色',
         '租户设置',
         '节假日',
+        '激励墙链接',
         '数据导入',
       ],
     ],
-    ['finance@pacer.demo', ['合同', '回款', '我的指标', '我的考核', '公司看板', '数据导入']],
+    ['finance@pacer.demo', ['合同', '回款', '我的指标', '我的考核', '排行榜', '公司看板', '数据导入']],
   ])('%s', async (email, expected) => {
     const page = await pageFor(email);
     expect(await menuItems(page)).toEqual(expected);
@@ -83,7 +70,7 @@ describe('logging in, each role sees its own menu', () => {
   });
 
   it('refuses a wrong password with a message', async () => {
-    const page = await (await newContext(browser, server.url, 'zh-CN')).newPage();
+    const page = await e2e.newPage();
     await page.goto('/login');
     await page.locator('input#email').fill('rep@pacer.demo');
     await page.locator('input#password').fill('wrong');
@@ -113,7 +100,7 @@ describe('a rep at work', () => {
 
   it('logs a follow-up on a phone-size screen and sees it on the timeline', async () => {
     const page = await pageFor('rep@pacer.demo', 'zh-CN', true);
-    const rep = await apiSession(server.api, 'rep@pacer.demo');
+    const rep = await e2e.apiAs('rep@pacer.demo');
     const mine = await rep.get<{ items: Array<{ name: string }> }>(
       `/api/v1/customers?ownerId=${rep.me.personId}&limit=1`,
     );
@@ -132,7 +119,7 @@ describe('a rep at work', () => {
 
   it('refuses a deal team whose shares do not sum to 100%, keeps what was typed, then saves it fixed', async () => {
     const page = await pageFor('rep@pacer.demo');
-    const rep = await apiSession(server.api, 'rep@pacer.demo');
+    const rep = await e2e.apiAs('rep@pacer.demo');
     const mine = await rep.get<{ items: Array<{ name: string }> }>(
       `/api/v1/customers?ownerId=${rep.me.personId}&limit=1`,
     );
@@ -172,8 +159,8 @@ describe('a rep at work', () => {
   });
 
   it("cannot open another rep's customer by its URL", async () => {
-    const admin = await apiSession(server.api, 'admin@pacer.demo');
-    const rep = await apiSession(server.api, 'rep@pacer.demo');
+    const admin = await e2e.apiAs('admin@pacer.demo');
+    const rep = await e2e.apiAs('rep@pacer.demo');
     const all = await admin.get<{ items: Array<{ id: string; ownerId: string }> }>('/api/v1/customers?limit=500');
     const theirs = all.items.find((c) => c.ownerId !== rep.me.personId);
     expect(theirs).toBeDefined();
@@ -186,7 +173,7 @@ describe('a rep at work', () => {
 
 describe('import wizard', () => {
   it('shows the bad row of a file, then imports the good rows with the bad one skipped', async () => {
-    const admin = await apiSession(server.api, 'admin@pacer.demo');
+    const admin = await e2e.apiAs('admin@pacer.demo');
     const header = (await admin.getText('/api/v1/customers/template?format=csv&lang=zh-CN'))
       .replace(/^\uFEFF/, '')
       .split(/\r?\n/)[0];
@@ -218,17 +205,19 @@ describe('import wizard', () => {
 describe('languages', () => {
   it('starts in English for an English browser, switches to Chinese and remembers it', async () => {
     const page = await pageFor('manager@pacer.demo', 'en-US');
-    expect((await menuItems(page)).slice(0, 2)).toEqual(['My customers', 'Deals']);
+    expect((await menuItems(page)).slice(0, 2)).toEqual(['My performance', 'My customers']);
+    await page.goto('/customers');
+    await page.getByRole('heading', { name: 'My customers' }).waitFor();
     await screenshot(page, 'en-customers');
     await page.goto('/deals');
     await screenshot(page, 'en-deals-board');
     await page.goto('/activities');
     await screenshot(page, 'en-activities');
     await page.getByTestId('lang-switch').click();
-    expect((await menuItems(page)).slice(0, 2)).toEqual(['我的客户', '商机']);
+    expect((await menuItems(page)).slice(0, 2)).toEqual(['我的绩效', '我的客户']);
     await page.reload();
     await page.getByTestId('side-menu').waitFor();
-    expect((await menuItems(page)).slice(0, 2)).toEqual(['我的客户', '商机']);
+    expect((await menuItems(page)).slice(0, 2)).toEqual(['我的绩效', '我的客户']);
     await screenshot(page, 'zh-CN-activities');
     await page.getByTestId('lang-switch').click();
     await page.goto('/team/customers');
@@ -255,7 +244,7 @@ describe('languages', () => {
     await page.goto('/admin/org');
     await screenshot(page, 'zh-CN-org');
     await page.context().close();
-    const login = await (await newContext(browser, server.url, 'zh-CN')).newPage();
+    const login = await e2e.newPage();
     await login.goto('/login');
     await screenshot(login, 'zh-CN-login');
     await login.context().close();

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newContext, screenshot } from './support/browser.ts';
-import { type E2eServer, startServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.ts';
+import { e2eSuite } from './support/e2e.ts';
 
 // Leaderboards 排行榜 with a visibility limit: the admin sets 'top' with N = 3 through the API;
 // the rep then sees the top three and their own row, the admin the whole board.
@@ -11,21 +11,11 @@ type Board = { rows: Row[]; totalRows: number };
 
 const BOARD = '/leaderboards?metric=signed_amount&scope=company&period=2026-10&by=person';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = e2eSuite();
 
 /** An API session that may also write (the CSRF token travels with the cookie). */
 async function apiAs(email: string) {
-  const login = await server.api.inject({
+  const login = await e2e.server.api.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
     payload: { email, password: 'pacer-demo' },
@@ -36,18 +26,14 @@ async function apiAs(email: string) {
   };
   return {
     call: async (method: 'GET' | 'PATCH' | 'POST', url: string, payload?: object) => {
-      const res = await server.api.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+      const res = await e2e.server.api.inject({ method, url, headers, ...(payload ? { payload } : {}) });
       expect(res.statusCode, res.body).toBe(200);
       return res.json();
     },
   };
 }
 
-async function pageFor(email: string, locale: 'zh-CN' | 'en-US'): Promise<Page> {
-  const page = await (await newContext(browser, server.url, locale)).newPage();
-  await logIn(page, email);
-  return page;
-}
+const { pageFor } = e2e;
 
 const shownRows = async (page: Page) => {
   await page.getByTestId('board-table').locator('.ant-table-row').first().waitFor();

@@ -75,6 +75,10 @@ function proxy(readPort: number, writePort: number): Promise<http.Server> {
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'x-served-by': String(port) });
         answer.pipe(res);
+        // An upstream that dies mid-stream ends the downstream too, as a real proxy does.
+        answer.on('close', () => {
+          if (!answer.complete) res.destroy();
+        });
       },
     );
     upstream.on('error', () => res.destroy());
@@ -90,6 +94,7 @@ describe.runIf(pgUrl)('live updates across two server processes on PostgreSQL', 
   let b: ChildProcess | undefined;
   let front: http.Server | undefined;
   let base = '';
+  let portA = 0;
   let browser: Browser;
 
   beforeAll(async () => {
@@ -104,7 +109,8 @@ describe.runIf(pgUrl)('live updates across two server processes on PostgreSQL', 
     const { tenantId } = await seedDemo(handle.db, { today: SEED_TODAY });
     await seedDemoPerformance({ db: handle.db, dialect: 'postgres', clock: systemClock }, tenantId, SEED_TODAY);
     await handle.destroy();
-    const [portA, portB] = [await freePort(), await freePort()];
+    portA = await freePort();
+    const portB = await freePort();
     [a, b] = await Promise.all([serve(portA, databaseUrl), serve(portB, databaseUrl)]);
     front = await proxy(portA, portB);
     base = `http://127.0.0.1:${(front.address() as net.AddressInfo).port}`;
@@ -120,7 +126,7 @@ describe.runIf(pgUrl)('live updates across two server processes on PostgreSQL', 
     await cleanup.destroy();
   });
 
-  it('a contract written through process B shows on the wall page served by process A, without a reload', async () => {
+  it('a contract written through process B shows on the wall page served by process A, without a reload, also after A restarts', async () => {
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -170,6 +176,26 @@ describe.runIf(pgUrl)('live updates across two server processes on PostgreSQL', 
     // The page and its stream came only from A; the writes went only to B.
     expect([...servedBy]).toHaveLength(1);
     await screenshot(page, 'zh-CN-wall-two-processes');
+
+    // The screen runs unattended: when the process serving it restarts, it reconnects by itself.
+    const stopped = new Promise((r) => a?.once('exit', r));
+    a?.kill('SIGTERM');
+    await stopped;
+    await page.locator('[data-testid=wall-live][data-status=offline]').waitFor();
+    a = await serve(portA, databaseUrl);
+    await page.locator('[data-testid=wall-live][data-status=live]').waitFor({ timeout: 20_000 });
+    const later = (await call('POST', '/api/v1/customers', { name: '重连后客户', grade: 'A', ownerId })) as {
+      record: { id: string };
+    };
+    await call('POST', '/api/v1/contracts', {
+      customerId: later.record.id,
+      ownerId,
+      title: '重连后合同',
+      amountCents: 55_500_000,
+      signedOn: today,
+    });
+    await page.getByText('签下 重连后客户').waitFor({ timeout: 5_000 });
+    expect(await page.evaluate(() => (window as unknown as { wallMark?: string }).wallMark)).toBe('no reload');
     await context.close();
   });
 });

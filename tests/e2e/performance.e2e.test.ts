@@ -1,22 +1,12 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption, launchBrowser, logIn, newContext, screenshot } from './support/browser.ts';
-import { apiSession, type E2eServer, startServer } from './support/server.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chooseOption, screenshot } from './support/browser.ts';
+import { e2eSuite } from './support/e2e.ts';
 
 // The performance screens a director runs the year with: custom metrics, scorecards, the scheme
 // editor and its trial run, target decomposition, and period close; in both languages.
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = e2eSuite();
 
 /** The <input> of an antd number field, wherever antd puts the test id (the input or its wrapper). */
 function numberInput(scope: Page | Locator, testId: string, isPrefix = false): Locator {
@@ -24,11 +14,7 @@ function numberInput(scope: Page | Locator, testId: string, isPrefix = false): L
   return scope.locator(`input${match}, ${match} input`).first();
 }
 
-async function pageFor(email: string, locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
-  const page = await (await newContext(browser, server.url, locale)).newPage();
-  await logIn(page, email);
-  return page;
-}
+const { pageFor } = e2e;
 
 describe('custom metrics', () => {
   it('shows a formula error under the formula, previews the fixed one on live data, saves it, and lists it in my metrics', async () => {
@@ -186,7 +172,7 @@ describe('scheme editor', () => {
 
 describe('targets', () => {
   it("sets a team's target inline, previews its decomposition, refuses locks above the whole, and applies it", async () => {
-    const admin = await apiSession(server.api, 'admin@pacer.demo');
+    const admin = await e2e.apiAs('admin@pacer.demo');
     const team = (
       await admin.get<{ items: Array<{ id: string; name: string }> }>('/api/v1/org-units?limit=100')
     ).items.find((u) => u.name === '北京一组') as { id: string };
@@ -253,7 +239,7 @@ describe('period close', () => {
     await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
     await screenshot(page, 'zh-CN-period-closed');
 
-    const rep = await apiSession(server.api, 'rep@pacer.demo');
+    const rep = await e2e.apiAs('rep@pacer.demo');
     await page.goto(`/scorecard?person=${rep.me.personId}&period=2026-10`);
     await page.getByTestId('scorecard-frozen').waitFor();
     await screenshot(page, 'zh-CN-scorecard-frozen');

@@ -2,37 +2,23 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newContext, screenshot } from './support/browser.ts';
-import { apiSession, type E2eServer, startServer } from './support/server.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.ts';
+import { e2eSuite, type Locale } from './support/e2e.ts';
 
 // Targets beyond the grid (issue 5): splitting a year into months by seasonality with a locked
 // month, target suggestions approved and rejected, and the XLSX grid exported and imported back;
 // in both languages. The demo company's today is 2026-11-20.
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = e2eSuite();
 const files = mkdtempSync(join(tmpdir(), 'pacer-tgt-e2e-'));
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 function numberInput(scope: Page | Locator, testId: string): Locator {
   return scope.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 }
 
-async function pageFor(locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
-  const page = await (await newContext(browser, server.url, locale)).newPage();
-  await logIn(page, 'admin@pacer.demo');
-  return page;
-}
+const pageFor = (locale: Locale = 'zh-CN') => e2e.pageFor('admin@pacer.demo', locale);
 
 /** Waits until no antd enter/leave animation runs, so a screenshot shows the modal at full size. */
 async function settled(page: Page): Promise<void> {
@@ -45,7 +31,7 @@ async function settled(page: Page): Promise<void> {
 const cents = (text: string | null) => Math.round(Number((text ?? '').replace(/[^\d.-]/g, '')) * 100);
 
 async function unitId(name: string): Promise<string> {
-  const admin = await apiSession(server.api, 'admin@pacer.demo');
+  const admin = await e2e.apiAs('admin@pacer.demo');
   const units = (await admin.get<{ items: Array<{ id: string; name: string }> }>('/api/v1/org-units?limit=100')).items;
   return (units.find((u) => u.name === name) as { id: string }).id;
 }
@@ -89,7 +75,7 @@ describe('decomposition by time', () => {
     await drawer.waitFor({ state: 'hidden' });
     await page.context().close();
 
-    const admin = await apiSession(server.api, 'admin@pacer.demo');
+    const admin = await e2e.apiAs('admin@pacer.demo');
     const january = await admin.get<Array<{ periodKey: string; value: number; isLocked: boolean }>>(
       `/api/v1/targets?metricId=signed_amount&subject=${subject}&period=2026-01`,
     );
@@ -225,5 +211,17 @@ describe('targets in XLSX', () => {
     await settled(en);
     await screenshot(en, 'en-targets-import-bad-cell');
     await en.context().close();
+  });
+});
+
+describe("a manager's targets", () => {
+  it('shows a manager the units they head (and none other) on 团队目标', async () => {
+    const page = await e2e.pageFor('manager@pacer.demo');
+    const [own, other] = [await unitId('上海一组'), await unitId('上海二组')];
+    await page.getByTestId('side-menu').getByText('团队目标').click();
+    await page.getByTestId(`target-unit:${own}`).waitFor();
+    expect(await page.getByTestId(`target-unit:${other}`).count()).toBe(0);
+    await screenshot(page, 'zh-CN-team-targets');
+    await page.context().close();
   });
 });

@@ -1,26 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newContext, screenshot } from './support/browser.ts';
-import { apiSession, type E2eServer, startServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.ts';
+import { e2eSuite } from './support/e2e.ts';
 
 // 激励墙: an admin makes a read-only link, an office screen opens it with no login, and a contract
 // signed through the API shows on the wall without a reload; revoking the link ends the wall.
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = e2eSuite();
 
 /** A TV: a big screen, no session, the link's address only. */
 async function tvPage(url: string): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await e2e.browser.newContext({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1920, height: 1080 },
@@ -35,8 +25,7 @@ describe('the incentive wall', () => {
   let wallUrl = '';
 
   it('an admin makes a wall link and sees its address once', async () => {
-    const page = await (await newContext(browser, server.url, 'zh-CN')).newPage();
-    await logIn(page, 'admin@pacer.demo');
+    const page = await e2e.pageFor('admin@pacer.demo');
     await page.goto('/admin/wall-links');
     await page.getByTestId('wall-link-new').click();
     await page.locator('#wall-link-name').fill('总部大堂电视');
@@ -57,7 +46,7 @@ describe('the incentive wall', () => {
     // Mark this page: if it reloaded, the mark would be gone.
     await page.evaluate(() => Object.assign(window, { wallMark: 'no reload' }));
 
-    const admin = await apiSession(server.api, 'admin@pacer.demo');
+    const admin = await e2e.apiAs('admin@pacer.demo');
     const reps = await admin.get<{ items: Array<{ id: string; name: string }> }>('/api/v1/people?limit=5');
     const rep = reps.items[0];
     const customer = (await admin.send('POST', '/api/v1/customers', {
@@ -84,7 +73,7 @@ describe('the incentive wall', () => {
     const page = await tvPage(`${wallUrl}?lang=en`);
     await page.getByText('Team progress · signed amount').waitFor();
     await screenshot(page, 'en-wall');
-    const admin = await apiSession(server.api, 'admin@pacer.demo');
+    const admin = await e2e.apiAs('admin@pacer.demo');
     const links = await admin.get<Array<{ id: string; name: string }>>('/api/v1/wall-links');
     const link = links.find((l) => l.name === '总部大堂电视');
     await admin.send('DELETE', `/api/v1/wall-links/${link?.id}`);
@@ -94,8 +83,7 @@ describe('the incentive wall', () => {
   });
 
   it('shows the admin page in English', async () => {
-    const page = await (await newContext(browser, server.url, 'en-US')).newPage();
-    await logIn(page, 'admin@pacer.demo');
+    const page = await e2e.pageFor('admin@pacer.demo', 'en-US');
     await page.goto('/admin/wall-links');
     await page.getByRole('cell', { name: '总部大堂电视' }).waitFor();
     await screenshot(page, 'en-wall-links');

@@ -80,6 +80,31 @@ describe.each(dialects)('dispute and feedback screens on %s', (dialect) => {
     expect((await call('alice', 'GET', '/api/v1/disputes')).json().items).toHaveLength(1);
   });
 
+  it('a raiser can neither own nor decide their own dispute, nor take it from its owner', async () => {
+    const selfOwned = await call('alice', 'POST', '/api/v1/disputes', {
+      metricId: 'follow_ups',
+      periodKey: '2026-03',
+      description: '自己处理',
+      ownerId: co.people.ALICE,
+    });
+    expect(selfOwned.statusCode).toBe(422);
+    expect(selfOwned.json().errors[0]).toMatchObject({ field: 'ownerId', code: 'rule' });
+    const selfDecided = await call('alice', 'POST', '/api/v1/disputes', {
+      metricId: 'follow_ups',
+      periodKey: '2026-03',
+      description: '直接采纳',
+      ownerId: co.people.BOB,
+      status: 'accepted',
+      outcome: '同意',
+    });
+    expect(selfDecided.json().errors[0]).toMatchObject({ field: 'status', code: 'rule' });
+    const [open] = (await call('alice', 'GET', '/api/v1/disputes?status=open')).json().items;
+    const taken = await call('alice', 'PATCH', `/api/v1/disputes/${open.id}`, { ownerId: co.people.BOB });
+    expect(taken.statusCode).toBe(422);
+    expect(taken.json().errors[0]).toMatchObject({ field: 'ownerId', code: 'rule' });
+    expect((await call('alice', 'GET', `/api/v1/disputes/${open.id}`)).json().ownerId).toBe(co.people.MIA);
+  });
+
   it('feedback names an item of the version, once per person; rating again updates it', async () => {
     const notItem = await call('alice', 'POST', '/api/v1/scheme-feedback', {
       schemeVersionId: versionId,

@@ -6,16 +6,18 @@ import { ancestry, type Membership, membershipIndex } from '../../domain/metrics
 import { DEAL_STAGES } from '../../domain/records/sales-kinds.ts';
 import { defaultRatingBands } from '../../domain/scoring/scheme.ts';
 import { isSplitByParts } from '../../domain/targets/decompose.ts';
+import type { ResolvedTarget } from '../../domain/targets/resolve-target.ts';
 import { type Period, periodContaining, periodSeries, shiftPeriod } from '../../domain/time/periods.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { cachedRead } from '../live/live.ts';
 import { computeValues, resolvePeriod, type Subject } from '../metrics/compute-metrics.ts';
+import { scorePeople } from '../scoring/score-people.ts';
 import { metricDefs } from '../targets/set-targets.ts';
+import { loadTargetBook, type TargetBook } from '../targets/target-book.ts';
+import { paceAgainst } from '../targets/target-pace.ts';
 import { assertCanOpenCompany } from './dashboard-access.ts';
 import { ownTargets } from './own-targets.ts';
-import { scorePeople } from './score-people.ts';
-import { loadTargetBook, paceAgainst, type ResolvedTarget, type TargetBook } from './target-book.ts';
 
 // 公司看板: for admin and finance, in one request: the org tree with one metric's actual, target
 // and attainment per unit (and last period's actual), the ratings distribution per unit and for

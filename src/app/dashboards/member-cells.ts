@@ -4,8 +4,9 @@ import { tallyValue } from '../../domain/metrics/credit.ts';
 import type { Period } from '../../domain/time/periods.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import { computeValues } from '../metrics/compute-metrics.ts';
+import type { TargetBook } from '../targets/target-book.ts';
+import { paceAgainst } from '../targets/target-pace.ts';
 import { dailyTallies } from './daily-tallies.ts';
-import { paceAgainst, type TargetBook } from './target-book.ts';
 
 // The cells of the team view: each member's actual of each metric, their target, the pace and,
 // when red, since when (red-line.ts). One query per metric for all the members: a built-in

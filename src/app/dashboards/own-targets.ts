@@ -2,7 +2,8 @@ import type { MetricDef } from '../../domain/metrics/catalog.ts';
 import type { Period } from '../../domain/time/periods.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import { computeValues } from '../metrics/compute-metrics.ts';
-import { paceAgainst, type TargetBook } from './target-book.ts';
+import type { TargetBook } from '../targets/target-book.ts';
+import { paceAgainst } from '../targets/target-pace.ts';
 
 /** A unit's (or the company's) own targets for the period: actual, pace, last period's actual. */
 export async function ownTargets(

@@ -7,10 +7,11 @@ import { NotFoundError } from '../errors.ts';
 import { cachedRead } from '../live/live.ts';
 import { computeValues, resolvePeriod } from '../metrics/compute-metrics.ts';
 import { listVisibleRecords } from '../records/read-records.ts';
+import { peopleInPeriod, scoreCards } from '../scoring/score-people.ts';
 import { metricDefs } from '../targets/set-targets.ts';
+import { loadTargetBook } from '../targets/target-book.ts';
+import { paceAgainst } from '../targets/target-pace.ts';
 import { assertCanOpenPerson } from './dashboard-access.ts';
-import { peopleInPeriod, scoreCards } from './score-people.ts';
-import { loadTargetBook, paceAgainst } from './target-book.ts';
 
 // 我的绩效: a person's dashboard for a period in one request: the scorecard's items (and any other
 // metric the person has a target for) with actual, target, attainment, pace and the gaps (还差),

@@ -4,11 +4,11 @@ import { datesOf, elapsedEnd, type Period, shiftPeriod } from '../../domain/time
 import type { Actor, AppDeps } from '../context.ts';
 import { cachedRead } from '../live/live.ts';
 import { resolvePeriod } from '../metrics/compute-metrics.ts';
+import { scorePeople } from '../scoring/score-people.ts';
 import { metricDefs } from '../targets/set-targets.ts';
+import { loadTargetBook } from '../targets/target-book.ts';
 import { dailyTallies } from './daily-tallies.ts';
 import { assertCanOpenPerson } from './dashboard-access.ts';
-import { scorePeople } from './score-people.ts';
-import { loadTargetBook } from './target-book.ts';
 
 // The heavier half of the personal dashboard, loaded after the first screen: the total's rank in
 // the team and the company (everyone scored in one pass, score-people.ts), now and last period;

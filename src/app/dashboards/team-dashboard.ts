@@ -3,12 +3,12 @@ import { shiftPeriod } from '../../domain/time/periods.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import { cachedRead } from '../live/live.ts';
 import { resolvePeriod } from '../metrics/compute-metrics.ts';
+import { scorePeople } from '../scoring/score-people.ts';
 import { metricDefs } from '../targets/set-targets.ts';
+import { loadTargetBook } from '../targets/target-book.ts';
 import { unitForTeamView } from './dashboard-access.ts';
 import { memberCells } from './member-cells.ts';
 import { ownTargets } from './own-targets.ts';
-import { scorePeople } from './score-people.ts';
-import { loadTargetBook } from './target-book.ts';
 
 // 团队看板: a unit's members x metrics for a period in one request (member-cells.ts), each
 // member's total and rating beside last period's, the red lines (every red cell, the longest red

@@ -4,7 +4,7 @@ import type { MetricDef } from '../../domain/metrics/catalog.ts';
 import { type Period, shiftPeriod } from '../../domain/time/periods.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import { computeValues, type Subject } from '../metrics/compute-metrics.ts';
-import { scorePeople } from './score-people.ts';
+import { scorePeople } from '../scoring/score-people.ts';
 
 // One leaderboard 排行榜 as everyone would see it (before visibility): every person (or team) of
 // the scope, the metric's value for the period, ranked in the metric's direction, with the rank of
@@ -95,13 +95,11 @@ async function valuesOf(
 ) {
   const isEveryone = input.scope.kind === 'company';
   if (metric.id === SCORE) {
-    const scores = await scorePeople(
-      deps,
-      actor,
-      input.period,
-      isEveryone ? undefined : entries.map((e) => e.subjectId),
-    );
-    return (id: string) => scores.get(id) ?? { total: null, rating: null };
+    const { everyone } = await scorePeople(deps, actor, input.period);
+    return (id: string) => {
+      const card = everyone.get(id);
+      return { total: card?.total ?? null, rating: card?.rating ?? null };
+    };
   }
   const subjects: Subject[] = entries.map((e) => ({ kind: input.by, id: e.subjectId }));
   // The tenant among the subjects lets the engine read everyone's facts without listing them.

@@ -81,8 +81,19 @@ function checkDisputeDecisions(actor: Actor, rows: PreparedRow[]) {
       ? row.record.status !== row.existing.status || (row.record.outcome ?? null) !== (row.existing.outcome ?? null)
       : row.record.status !== 'open';
     const owner = String(row.existing?.ownerId ?? row.record.ownerId);
-    if (decides && actor.role !== 'admin' && actor.personId !== owner)
+    const raiser = String(row.record.personId);
+    const isAdmin = actor.role === 'admin';
+    // Nobody decides their own dispute, nor hands it to themselves, nor takes it from its owner.
+    if (decides && !isAdmin && (actor.personId !== owner || actor.personId === raiser))
       row.issues.push({ field: 'status', code: 'rule', reason: 'only the owner of a dispute or an admin decides it' });
+    else if (String(row.record.ownerId) === raiser)
+      row.issues.push({ field: 'ownerId', code: 'rule', reason: 'the person who raised a dispute cannot own it' });
+    else if (row.existing && row.record.ownerId !== row.existing.ownerId && !isAdmin && actor.personId !== owner)
+      row.issues.push({
+        field: 'ownerId',
+        code: 'rule',
+        reason: 'only the owner of a dispute or an admin hands it on',
+      });
   }
 }
 

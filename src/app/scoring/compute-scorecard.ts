@@ -8,7 +8,7 @@ import type { Actor, AppDeps } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { computeValues, resolvePeriod } from '../metrics/compute-metrics.ts';
 import { metricDefs } from '../targets/set-targets.ts';
-import { resolveTarget } from '../targets/target-pace.ts';
+import { targetFor } from '../targets/target-pace.ts';
 import { listSchemesWithVersions, toSchemeVersion, type VersionView } from './manage-schemes.ts';
 
 // Scorecards 绩效考核 (spec 5): for a person and a period, the scheme of their position, in the
@@ -26,6 +26,27 @@ export type ScorecardView = Scorecard & {
   isFrozen?: boolean;
   closeRevision?: number;
 };
+
+/** A person's scored card with what the screens show beside it: the version and the metrics' names. */
+export function scorecardView(
+  card: Scorecard,
+  of: { personId: string; period: Period; schemeId: string; version: VersionView; defs: Map<string, MetricDef> },
+): ScorecardView {
+  return {
+    ...card,
+    personId: of.personId,
+    period: of.period,
+    schemeId: of.schemeId,
+    version: of.version.version,
+    versionStatus: of.version.status,
+    names: Object.fromEntries(
+      of.version.items.map((i) => [
+        i.metricId,
+        of.defs.get(i.metricId)?.name ?? { 'zh-CN': i.metricId, en: i.metricId },
+      ]),
+    ),
+  };
+}
 
 async function scoreWith(
   deps: AppDeps,
@@ -45,7 +66,7 @@ async function scoreWith(
   for (const id of itemIds) {
     const def = defs.get(id);
     if (!def) continue;
-    const { target } = await resolveTarget(deps, actor, id, def, subject, period);
+    const { target } = await targetFor(deps, actor, id, def, subject, period);
     inputs.set(id, { actual: actual.get(id) ?? null, target, direction: def.direction, category: def.category });
   }
   return scoreCard(toSchemeVersion(version), inputs, actual);
@@ -86,17 +107,7 @@ export async function computeScorecard(
     ]);
   const defs = await metricDefs(deps, actor);
   const card = await scoreWith(deps, actor, input.personId, period, version, defs);
-  return {
-    ...card,
-    personId: input.personId,
-    period,
-    schemeId: scheme.id,
-    version: version.version,
-    versionStatus: version.status,
-    names: Object.fromEntries(
-      version.items.map((i) => [i.metricId, defs.get(i.metricId)?.name ?? { 'zh-CN': i.metricId, en: i.metricId }]),
-    ),
-  };
+  return scorecardView(card, { personId: input.personId, period, schemeId: scheme.id, version, defs });
 }
 
 /** 试运行: every person of the scheme's position the actor may see, live version beside the draft. */

@@ -1,7 +1,8 @@
 import { loadCalendar } from '../../db/repositories/org.repository.ts';
+import type { MetricDef } from '../../domain/metrics/catalog.ts';
 import { isSplitByParts } from '../../domain/targets/decompose.ts';
-import { monthToDays, sumOverDates } from '../../domain/targets/decompose-time.ts';
-import { paceOf } from '../../domain/targets/pace.ts';
+import { type Pace, paceOf } from '../../domain/targets/pace.ts';
+import { isMonthKey, type ResolvedTarget, resolveTarget } from '../../domain/targets/resolve-target.ts';
 import type { Period } from '../../domain/time/periods.ts';
 import { calendarFrom } from '../../domain/time/working-days.ts';
 import type { Actor, AppDeps } from '../context.ts';
@@ -10,39 +11,24 @@ import { computeValues, resolvePeriod, type Subject } from '../metrics/compute-m
 import { findTargetsFor, metricDefs } from './set-targets.ts';
 
 // Pace 进度 (spec 4): the target of any period, expected-to-date = the sum of the daily targets
-// of the elapsed days, and the green / yellow / red status. Daily targets come from the month
-// targets (each spread over its working days); a period's own target is used when set.
+// of the elapsed days, and the green / yellow / red status. The target and the daily targets are
+// resolved by domain/targets/resolve-target.ts from the targets the actor may see.
 
-type TargetDef = { aggregation: 'sum' | 'rate' | 'mean'; direction: 'higher' | 'lower' };
+type TargetDef = Pick<MetricDef, 'aggregation' | 'direction'>;
 
-/**
- * The target of a metric for a subject and any period, with its daily targets: the period's own
- * target if set, else for additive metrics the sum of the daily targets of the month targets
- * (each month spread over its working days), and for rates and means the tightest covering one.
- */
-export async function resolveTarget(
+/** The target of a metric for a subject and any period, with its daily targets (spec 4). */
+export async function targetFor(
   deps: AppDeps,
   actor: Actor,
   metricId: string,
-  def: TargetDef,
+  def: Pick<MetricDef, 'aggregation'>,
   subject: Subject,
   period: Period,
-) {
+): Promise<ResolvedTarget> {
   const targets = await findTargetsFor(deps, actor, { metricId, subject, periodKey: period.key });
-  const own = targets.find((t) => t.periodKey === period.key);
-  const daily = new Map<string, number>();
-  if (!isSplitByParts(def.aggregation)) {
-    const covering = targets
-      .filter((t) => t.start <= period.start && t.end >= period.end)
-      .sort((a, b) => a.end.localeCompare(b.end) || b.start.localeCompare(a.start));
-    // A longer period (a quarter of monthly rate targets) takes the mean of the months inside it.
-    const inside = targets.filter(
-      (t) => /^\d{4}-\d{2}$/.test(t.periodKey) && t.start >= period.start && t.end <= period.end,
-    );
-    const meanInside = inside.length > 0 ? inside.reduce((sum, t) => sum + t.value, 0) / inside.length : null;
-    return { target: own?.value ?? covering[0]?.value ?? meanInside, daily };
-  }
-  const months = targets.filter((t) => /^\d{4}-\d{2}$/.test(t.periodKey));
+  // Rates and means are not spread over days; a sum needs the calendar of every month it spreads.
+  if (!isSplitByParts(def.aggregation)) return resolveTarget(targets, def.aggregation, period, calendarFrom([]));
+  const months = targets.filter((t) => isMonthKey(t.periodKey));
   const rangeStart = [period.start, ...months.map((m) => m.start)].sort()[0] as string;
   const rangeEnd = [period.end, ...months.map((m) => m.end)].sort().at(-1) as string;
   const calendar = calendarFrom(
@@ -51,13 +37,39 @@ export async function resolveTarget(
       kind: 'holiday' | 'workday';
     }>,
   );
-  const spread = (value: number, range: { start: string; end: string }) => {
-    const split = monthToDays(value, range, calendar);
-    if (split.ok) for (const d of split.days) daily.set(d.date, (daily.get(d.date) ?? 0) + d.amount);
-  };
-  if (months.length > 0) for (const m of months) spread(m.value, m);
-  else if (own) spread(own.value, period);
-  return { target: own?.value ?? (daily.size > 0 ? sumOverDates(daily, period) : null), daily };
+  return resolveTarget(targets, def.aggregation, period, calendar);
+}
+
+export type PaceView = Pace & { target: number };
+
+/** Pace of an actual against a resolved target (spec 4), or null without a target. */
+export function paceAgainst(
+  actor: Actor,
+  def: TargetDef,
+  resolved: ResolvedTarget,
+  actual: number | null,
+  period: Period,
+): PaceView | null {
+  const { target, daily } = resolved;
+  if (target === null) return null;
+  const pace = isSplitByParts(def.aggregation)
+    ? paceOf(
+        {
+          aggregation: 'sum',
+          direction: def.direction,
+          target,
+          actual,
+          dailyTargets: daily,
+          period,
+          today: actor.today,
+        },
+        actor.settings.pace,
+      )
+    : paceOf(
+        { aggregation: def.aggregation as 'rate' | 'mean', direction: def.direction, target, actual },
+        actor.settings.pace,
+      );
+  return { ...pace, target };
 }
 
 export async function paceFor(
@@ -71,28 +83,14 @@ export async function paceFor(
     throw new ValidationError('targets', [
       { index: 0, field: 'metricId', code: 'unknown_ref', reason: `no metric '${input.metricId}'` },
     ]);
-  const { target, daily } = await resolveTarget(deps, actor, input.metricId, def, input.subject, period);
+  const resolved = await targetFor(deps, actor, input.metricId, def, input.subject, period);
   const { values } = await computeValues(deps, actor, {
     metricIds: [input.metricId],
     subjects: [input.subject],
     periodKey: period.key,
   });
   const actual = values[0]?.value ?? null;
-  const base = { period, metricId: input.metricId, target, actual };
-  if (target === null) return base;
-  if (!isSplitByParts(def.aggregation))
-    return {
-      ...base,
-      ...paceOf(
-        { aggregation: def.aggregation as 'rate' | 'mean', direction: def.direction, target, actual },
-        actor.settings.pace,
-      ),
-    };
-  return {
-    ...base,
-    ...paceOf(
-      { aggregation: 'sum', direction: def.direction, target, actual, dailyTargets: daily, period, today: actor.today },
-      actor.settings.pace,
-    ),
-  };
+  const base = { period, metricId: input.metricId, target: resolved.target, actual };
+  const pace = paceAgainst(actor, def, resolved, actual, period);
+  return pace ? { ...base, ...pace } : base;
 }

@@ -5,10 +5,11 @@ import { builtInMetric } from '../../domain/metrics/catalog.ts';
 import { parsePeriod } from '../../domain/time/periods.ts';
 import { systemActor } from '../auth/authenticate.ts';
 import type { Actor, AppDeps } from '../context.ts';
-import { loadTargetBook, paceAgainst } from '../dashboards/target-book.ts';
 import { type BoardScope, computeBoard } from '../leaderboards/compute-board.ts';
 import { boardMetric } from '../leaderboards/read-leaderboard.ts';
 import { computeValues } from '../metrics/compute-metrics.ts';
+import { loadTargetBook } from '../targets/target-book.ts';
+import { paceAgainst } from '../targets/target-pace.ts';
 
 // What the office screen 激励墙 shows for one link, for the current month: rotating top-10 boards,
 // each team's progress on signed amount against its target and its pace line, and the honour roll

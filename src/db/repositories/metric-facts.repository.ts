@@ -133,9 +133,10 @@ const newCustomers: Q = (p) => sql<FactRow>`
     case when c.status = 'cancelled' then 'cancelled' when r.rn > 1 then 'not_first_contract' end as "reason",
     s.share_bp as "shareBp"
   from contracts c
-  join contract_splits s on s.tenant_id = c.tenant_id and s.contract_id = c.id
+  cross join contract_splits s
   left join ranked r on r.id = c.id
-  where c.tenant_id = ${p.tenantId} and c.signed_on between ${p.start} and ${p.end}${people(p, 's.person_id')}`;
+  where s.tenant_id = c.tenant_id and s.contract_id = c.id
+    and c.tenant_id = ${p.tenantId} and c.signed_on between ${p.start} and ${p.end}${people(p, 's.person_id')}`;
 
 /** Customers owned now with a contract in the 365 days before the period; signed again in it? */
 const repurchaseRate: Q = (p) => sql<FactRow>`

@@ -35,6 +35,7 @@ export const navItems: readonly NavItem[] = [
   { path: '/team/activities', labelKey: 'nav.teamActivities', roles: LEADS, group: 'team' },
   { path: '/team/contracts', labelKey: 'nav.teamContracts', roles: LEADS, group: 'team' },
   { path: '/team/proposals', labelKey: 'nav.teamProposals', roles: LEADS, group: 'team' },
+  { path: '/team/targets', labelKey: 'nav.teamTargets', roles: ['manager'], group: 'team' },
   { path: '/finance/contracts', labelKey: 'nav.contracts', roles: ['finance'], group: 'mine' },
   { path: '/payments', labelKey: 'nav.payments', roles: ['finance', 'admin'], group: 'mine' },
   { path: '/dashboard/company', labelKey: 'dashboards.nav.company', roles: ['admin', 'finance'], group: 'team' },

@@ -1,24 +1,11 @@
 import { Card, Form, InputNumber, Radio, Select, Typography } from 'antd';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMetricCatalog } from '../../api/metrics.ts';
-import { useLocale } from '../../ui/locale.ts';
-import { metricOptions } from './metric-options.ts';
+import { useMetricOptions } from './metric-options.ts';
 
 /** The tenant's leaderboard visibility, inside the tenant settings form (settings.leaderboard). */
 export function LeaderboardSettingsCard({ isLoading }: { isLoading: boolean }) {
   const { t } = useTranslation();
-  const { pick } = useLocale();
-  const catalog = useMetricCatalog();
-  const options = useMemo(
-    () =>
-      metricOptions(catalog.data ?? [], pick, {
-        score: t('leaderboards.totalScore'),
-        builtIn: t('leaderboards.builtIn'),
-        custom: t('leaderboards.custom'),
-      }),
-    [catalog.data, pick, t],
-  );
+  const options = useMetricOptions();
   return (
     <Card size="small" title={t('leaderboards.settings.title')} loading={isLoading} style={{ marginTop: 16 }}>
       <Typography.Paragraph type="secondary">{t('leaderboards.settings.hint')}</Typography.Paragraph>

@@ -1,6 +1,6 @@
 import { Alert, Card, Empty, Segmented, Select, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
@@ -10,7 +10,6 @@ import {
   useArchivedWeeks,
   useLeaderboard,
 } from '../../api/leaderboards.ts';
-import { useMetricCatalog } from '../../api/metrics.ts';
 import { useRecordPage } from '../../api/records.ts';
 import { useMe } from '../../api/session.ts';
 import { useLocale } from '../../ui/locale.ts';
@@ -20,14 +19,12 @@ import { ExplainDrawer, type ExplainTarget } from '../metrics/explain-drawer.tsx
 import { boardPeriodKey } from './board-period.ts';
 import { BoardPeriodPicker } from './board-period-picker.tsx';
 import { BoardTable } from './board-table.tsx';
-import { metricOptions } from './metric-options.ts';
+import { type metricOptions, useMetricOptions } from './metric-options.ts';
 
 /** 排行榜: rank people or teams by any metric or the total score, live; and the weekly archive. */
 export function LeaderboardsPage() {
   const { t } = useTranslation();
-  const { pick } = useLocale();
   const me = useMe().data;
-  const catalog = useMetricCatalog();
   const [params, setParams] = useSearchParams();
   const today = dayjs(me?.today ?? undefined);
   const tab = params.get('tab') === 'archive' ? 'archive' : 'live';
@@ -45,15 +42,7 @@ export function LeaderboardsPage() {
       { replace: true },
     );
   const [explain, setExplain] = useState<ExplainTarget | null>(null);
-  const options = useMemo(
-    () =>
-      metricOptions(catalog.data ?? [], pick, {
-        score: t('leaderboards.totalScore'),
-        builtIn: t('leaderboards.builtIn'),
-        custom: t('leaderboards.custom'),
-      }),
-    [catalog.data, pick, t],
-  );
+  const options = useMetricOptions();
   const openExplain = (board: Leaderboard) => (row: LeaderboardRow) =>
     row.subject.id &&
     setExplain({

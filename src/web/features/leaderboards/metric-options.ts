@@ -1,4 +1,7 @@
-import type { MetricDef } from '../../api/metrics.ts';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type MetricDef, useMetricCatalog } from '../../api/metrics.ts';
+import { useLocale } from '../../ui/locale.ts';
 
 type Pick = (label: { 'zh-CN': string; en: string }) => string;
 
@@ -15,4 +18,20 @@ export function metricOptions(
     { label: labels.builtIn, options: catalog.filter((m) => !m.isCustom).map(option) },
     ...(custom.length ? [{ label: labels.custom, options: custom.map(option) }] : []),
   ];
+}
+
+/** The metric picker's groups for the tenant's catalog, in the reader's language. */
+export function useMetricOptions() {
+  const { t } = useTranslation();
+  const { pick } = useLocale();
+  const catalog = useMetricCatalog();
+  return useMemo(
+    () =>
+      metricOptions(catalog.data ?? [], pick, {
+        score: t('leaderboards.totalScore'),
+        builtIn: t('leaderboards.builtIn'),
+        custom: t('leaderboards.custom'),
+      }),
+    [catalog.data, pick, t],
+  );
 }

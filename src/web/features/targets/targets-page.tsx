@@ -41,7 +41,16 @@ export function TargetsPage() {
   const metric = catalog.data?.find((m) => m.id === metricId);
   const unit = metric?.unit ?? 'count';
   const targets = useTargets(metricId, period);
-  const tree = useMemo(() => buildTargetTree(units.data?.items ?? [], people), [units.data, people]);
+  // A manager works on the units they head and everything below them; an admin on the whole company.
+  const tree = useMemo(() => {
+    const all = units.data?.items ?? [];
+    if (me?.role !== 'manager') return buildTargetTree(all, people);
+    const heads = all.filter((u) => u.managerId && u.managerId === me.personId).map((u) => u.path ?? '');
+    return buildTargetTree(
+      all.filter((u) => heads.some((path) => path && (u.path ?? '').startsWith(path))),
+      people,
+    );
+  }, [units.data, people, me]);
   // The company and its regions open at first.
   const expandedKeys = expanded ?? tree.flatMap((r) => [r.key, ...(r.children ?? []).map((c) => c.key)]);
   // The list holds every target overlapping the period (a year's months too): the grid shows the period's own.

@@ -1,51 +1,73 @@
 import { loadMemberships, loadPeople } from '../../db/repositories/org.repository.ts';
 import { listCloses, snapshotsOf } from '../../db/repositories/period-close.repository.ts';
 import { rankTotals } from '../../domain/dashboards/rank.ts';
-import type { MetricDef } from '../../domain/metrics/catalog.ts';
 import { schemeForPeriod } from '../../domain/scoring/scheme.ts';
 import { type ItemInput, scoreCard } from '../../domain/scoring/score.ts';
 import { elapsedEnd, type Period } from '../../domain/time/periods.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import { cachedRead } from '../live/live.ts';
-import { computeValues } from '../metrics/compute-metrics.ts';
-import type { ScorecardView } from '../scoring/compute-scorecard.ts';
-import { listSchemesWithVersions, toSchemeVersion, type VersionView } from '../scoring/manage-schemes.ts';
+import { computeValues, type Subject } from '../metrics/compute-metrics.ts';
 import { metricDefs } from '../targets/set-targets.ts';
-import { loadTargetBook } from './target-book.ts';
+import { loadTargetBook } from '../targets/target-book.ts';
+import { type ScorecardView, scorecardView } from './compute-scorecard.ts';
+import { listSchemesWithVersions, toSchemeVersion, type VersionView } from './manage-schemes.ts';
 
-// Every person's scorecard for a period in one pass (the ranks, the team view's scores and the
-// ratings distribution need them all): one query per metric over all the people, the targets and
-// the calendar once, then the domain scores each card in memory. A closed period reads its
-// snapshots instead (one query). The result is the same for every viewer, so it is cached per
-// tenant and period, and each use filters it for its viewer.
+// Everyone's scorecard for a period in one pass, for the dashboards (ranks, the team view, the
+// ratings distribution) and the score leaderboard: the same card as compute-scorecard.ts (the
+// scheme of the person's position, in the version active on the period's last day), but with
+// every metric computed once for all the people (one query per metric), the targets and the
+// calendar read once, then each card scored in memory. A closed period reads the snapshots frozen
+// by its close instead (one query). The result is the same for every viewer, so it is cached per
+// tenant and period until the tenant's next write, and each use filters it for its viewer.
 
 export type PersonRow = { id: string; name: string; positionId: string | null; unitId: string | null };
+type Rank = { rank: number | null; of: number };
 export type PeopleScores = {
   period: Period;
   isFrozen: boolean;
+  /** The people employed in the period, each in their unit on the reference date. */
   people: PersonRow[];
+  /** The cards of `people`. */
   cards: Map<string, ScorecardView>;
-  companyRank: Map<string, { rank: number | null; of: number }>;
-  teamRank: Map<string, { rank: number | null; of: number }>;
+  companyRank: Map<string, Rank>;
+  teamRank: Map<string, Rank>;
+  /**
+   * Every card of the period, also of people outside it: the score leaderboard lists whoever
+   * stood in a unit during the period.
+   */
+  everyone: Map<string, ScorecardView>;
 };
 
 /** The date that places a person in a unit for a period: its last elapsed day (or its start). */
 export const referenceDate = (period: Period, today: string) => elapsedEnd(period, today) ?? period.start;
 
-/** People employed in the period, each with the unit they belonged to on the reference date. */
-export async function peopleInPeriod(deps: AppDeps, actor: Actor, period: Period): Promise<PersonRow[]> {
+type Person = Awaited<ReturnType<typeof loadPeople>>[number];
+
+async function loadPeopleInPeriod(deps: AppDeps, actor: Actor, period: Period) {
   const on = referenceDate(period, actor.today);
-  const [people, memberships] = await Promise.all([
+  const [everyone, memberships] = await Promise.all([
     loadPeople(deps.db, actor.tenantId),
     loadMemberships(deps.db, actor.tenantId, { start: on, end: on }),
   ]);
   const unitOf = new Map(memberships.map((m) => [m.personId, m.unitId]));
-  return people
+  const inPeriod = everyone
     .filter((p) => (!p.leftOn || p.leftOn >= period.start) && (!p.hiredOn || p.hiredOn <= period.end))
-    .map((p) => ({ id: p.id, name: p.name, positionId: p.positionId, unitId: unitOf.get(p.id) ?? null }));
+    .map((p): PersonRow => ({ id: p.id, name: p.name, positionId: p.positionId, unitId: unitOf.get(p.id) ?? null }));
+  return { everyone, inPeriod };
 }
 
-async function liveCards(deps: AppDeps, actor: Actor, period: Period, people: PersonRow[]) {
+/** People employed in the period, each with the unit they belonged to on the reference date. */
+export async function peopleInPeriod(deps: AppDeps, actor: Actor, period: Period): Promise<PersonRow[]> {
+  return (await loadPeopleInPeriod(deps, actor, period)).inPeriod;
+}
+
+async function liveCards(
+  deps: AppDeps,
+  actor: Actor,
+  period: Period,
+  people: ReadonlyArray<Pick<Person, 'id' | 'positionId'>>,
+  isEveryone: boolean,
+) {
   const [schemes, defs] = await Promise.all([listSchemesWithVersions(deps, actor), metricDefs(deps, actor)]);
   // Each person is scored with their position's version active on the period's last day.
   const plan = new Map<string, { scheme: (typeof schemes)[number]; version: VersionView }>();
@@ -60,9 +82,12 @@ async function liveCards(deps: AppDeps, actor: Actor, period: Period, people: Pe
     for (const i of version.items) metricIds.add(i.metricId);
     for (const g of version.gates ?? []) metricIds.add(g.metricId);
   }
-  const subjects = [...plan.keys()].map((id) => ({ kind: 'person' as const, id }));
+  const subjects: Subject[] = [...plan.keys()].map((id) => ({ kind: 'person' as const, id }));
+  // Everyone at once: with the tenant among the subjects the engine reads all people's facts in
+  // one query per metric instead of listing thousands of ids.
+  if (isEveryone) subjects.push({ kind: 'tenant' });
   const [values, book] = await Promise.all([
-    subjects.length && metricIds.size
+    plan.size && metricIds.size
       ? computeValues(deps, actor, { metricIds: [...metricIds], subjects, periodKey: period.key })
       : Promise.resolve({ values: [] }),
     loadTargetBook(deps, actor, period),
@@ -79,7 +104,7 @@ async function liveCards(deps: AppDeps, actor: Actor, period: Period, people: Pe
     const mine = actuals.get(personId) ?? new Map<string, number | null>();
     const inputs = new Map<string, ItemInput>();
     for (const item of version.items) {
-      const def: MetricDef | undefined = defs.get(item.metricId);
+      const def = defs.get(item.metricId);
       if (!def) continue;
       const { target } = book.resolve(item.metricId, def, { kind: 'person', id: personId }, period);
       inputs.set(item.metricId, {
@@ -90,17 +115,7 @@ async function liveCards(deps: AppDeps, actor: Actor, period: Period, people: Pe
       });
     }
     const card = scoreCard(toSchemeVersion(version), inputs, mine);
-    cards.set(personId, {
-      ...card,
-      personId,
-      period,
-      schemeId: scheme.id,
-      version: version.version,
-      versionStatus: version.status,
-      names: Object.fromEntries(
-        version.items.map((i) => [i.metricId, defs.get(i.metricId)?.name ?? { 'zh-CN': i.metricId, en: i.metricId }]),
-      ),
-    });
+    cards.set(personId, scorecardView(card, { personId, period, schemeId: scheme.id, version, defs }));
   }
   return cards;
 }
@@ -117,30 +132,31 @@ async function frozenCards(deps: AppDeps, actor: Actor, period: Period) {
   );
 }
 
+const cardsOf = (cards: Map<string, ScorecardView>, people: ReadonlyArray<{ id: string }>) =>
+  new Map(
+    people.flatMap((p) => {
+      const c = cards.get(p.id);
+      return c ? [[p.id, c] as const] : [];
+    }),
+  );
+
 /** The scorecards of some people (a closed period's snapshots, else computed live), by person. */
 export async function scoreCards(deps: AppDeps, actor: Actor, period: Period, people: PersonRow[]) {
   const frozen = await frozenCards(deps, actor, period);
-  if (frozen)
-    return {
-      isFrozen: true,
-      cards: new Map(
-        people.flatMap((p) => {
-          const c = frozen.get(p.id);
-          return c ? [[p.id, c] as const] : [];
-        }),
-      ),
-    };
-  return { isFrozen: false, cards: await liveCards(deps, actor, period, people) };
+  if (frozen) return { isFrozen: true, cards: cardsOf(frozen, people) };
+  return { isFrozen: false, cards: await liveCards(deps, actor, period, people, false) };
 }
 
-/** Every person's scorecard and ranks for a period (cached until the tenant's next write). */
+/** Everyone's scorecard and ranks for a period (cached until the tenant's next write). */
 export function scorePeople(deps: AppDeps, actor: Actor, period: Period): Promise<PeopleScores> {
-  return cachedRead(deps, actor.tenantId, `dashboards:scores:${period.key}:${actor.today}`, async () => {
-    const people = await peopleInPeriod(deps, actor, period);
-    const { isFrozen, cards } = await scoreCards(deps, actor, period, people);
+  return cachedRead(deps, actor.tenantId, `scores:${period.key}:${actor.today}`, async () => {
+    const { everyone: all, inPeriod: people } = await loadPeopleInPeriod(deps, actor, period);
+    const frozen = await frozenCards(deps, actor, period);
+    const everyone = frozen ?? (await liveCards(deps, actor, period, all, true));
+    const cards = cardsOf(everyone, people);
     const totals = new Map(people.filter((p) => cards.has(p.id)).map((p) => [p.id, cards.get(p.id)?.total ?? null]));
     const companyRank = rankTotals(totals);
-    const teamRank = new Map<string, { rank: number | null; of: number }>();
+    const teamRank = new Map<string, Rank>();
     const byTeam = new Map<string, Map<string, number | null>>();
     for (const p of people) {
       if (!totals.has(p.id) || !p.unitId) continue;
@@ -149,6 +165,6 @@ export function scorePeople(deps: AppDeps, actor: Actor, period: Period): Promis
       byTeam.set(p.unitId, team);
     }
     for (const team of byTeam.values()) for (const [id, r] of rankTotals(team)) teamRank.set(id, r);
-    return { period, isFrozen, people, cards, companyRank, teamRank };
+    return { period, isFrozen: frozen !== undefined, people, cards, companyRank, teamRank, everyone };
   });
 }
