@@ -19,6 +19,7 @@ import { elapsedEnd, monthsWhollyInside, type Period, parsePeriod } from '../../
 import { calendarFrom, workingDaysBetween } from '../../domain/time/working-days.ts';
 import type { Actor, AppDeps } from '../context.ts';
 import { ValidationError } from '../errors.ts';
+import { cachedRead } from '../live/live.ts';
 
 // Values of metrics for people, units and the tenant over any period, computed from the records
 // on every read (a write shows on the next read). Each metric is one set-based query over all the
@@ -74,8 +75,15 @@ async function loadOrg(
   subjects: readonly Subject[] = [{ kind: 'tenant' }],
 ) {
   const needsUnits = subjects.some((s) => s.kind === 'unit');
+  // The org changes rarely and every unit read needs it whole: kept until the tenant's next write
+  // (shared, read-only) when the app runs with a read cache.
   const [units, memberships] = needsUnits
-    ? await Promise.all([loadUnits(deps.db, actor.tenantId), loadMemberships(deps.db, actor.tenantId, period)])
+    ? await Promise.all([
+        cachedRead(deps, actor.tenantId, 'org|units', () => loadUnits(deps.db, actor.tenantId)),
+        cachedRead(deps, actor.tenantId, 'org|memberships', () => loadMemberships(deps.db, actor.tenantId)).then(
+          (all) => all.filter((m) => m.startOn <= period.end && (m.endOn === null || m.endOn >= period.start)),
+        ),
+      ])
     : [[], []];
   let people: Promise<Awaited<ReturnType<typeof loadPeople>>> | undefined;
   return {
@@ -91,6 +99,9 @@ async function loadOrg(
 /** The people whose facts a set of subjects needs (undefined = everyone). */
 function peopleFor(subjects: readonly Subject[], org: Org): string[] | undefined {
   if (subjects.some((s) => s.kind === 'tenant')) return undefined;
+  // The company's root unit is everyone: reading every fact beats listing thousands of ids.
+  const roots = new Set(org.units.filter((u) => u.parentId === null).map((u) => u.id));
+  if (subjects.some((s) => s.kind === 'unit' && roots.has(s.id))) return undefined;
   const ids = new Set<string>();
   for (const s of subjects) {
     if (s.kind === 'person') ids.add(s.id);
@@ -100,8 +111,12 @@ function peopleFor(subjects: readonly Subject[], org: Org): string[] | undefined
       for (const m of org.memberships) if (inside.has(m.unitId)) ids.add(m.personId);
     }
   }
-  return [...ids];
+  // Past a few thousand people an id list costs more than reading everyone's facts (the extra
+  // people's tallies are credited to no subject asked for).
+  return ids.size > MAX_LISTED_PEOPLE ? undefined : [...ids];
 }
+
+const MAX_LISTED_PEOPLE = 2_000;
 
 /** CRM activity's denominator: every elapsed working day of the period, for every person asked for. */
 async function activeDayTallies(

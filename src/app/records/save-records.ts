@@ -275,10 +275,12 @@ function buildReport(kind: RecordKind, rows: PreparedRow[], options: SaveOptions
   });
   const bad = rows.filter((r) => r.issues.length > 0);
   const good = rows.filter((r) => r.issues.length === 0);
+  // A dry run lists what the write would do (a record to create has a provisional id); a refused
+  // write (bad rows without skipping them) did nothing.
   const ids = (action: PreparedRow['action']) =>
-    options.dryRun || (bad.length > 0 && !options.skipInvalid)
+    !options.dryRun && bad.length > 0 && !options.skipInvalid
       ? []
-      : good.filter((r) => r.action === action).map((r) => String(r.record.id));
+      : good.filter((r) => r.action === action).map((r) => String(r.record.id ?? r.newId));
   return {
     kind: kind.name,
     total: rows.length,

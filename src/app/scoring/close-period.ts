@@ -5,8 +5,9 @@ import { type CloseRow, insertClose, listCloses, snapshotsOf } from '../../db/re
 import type { Actor, AppDeps } from '../context.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import { resolvePeriod } from '../metrics/compute-metrics.ts';
-import { computeScorecard, type ScorecardView } from './compute-scorecard.ts';
+import type { ScorecardView } from './compute-scorecard.ts';
 import { listSchemesWithVersions } from './manage-schemes.ts';
+import { liveCards } from './score-people.ts';
 
 // Period close 结算 (spec 5): closing freezes every scorecard of the period (values, targets,
 // scores, ratings) as a snapshot. Reopening and recalculating need a reason; each is a new
@@ -53,18 +54,15 @@ async function snapshotAll(deps: AppDeps, actor: Actor, periodKey: string) {
   const people = (await loadPeople(deps.db, actor.tenantId)).filter(
     (p) => p.positionId && positions.has(p.positionId) && (!p.leftOn || p.leftOn >= period.start),
   );
-  const cards: Array<{ personId: string; total: number | null; rating: string | null; scorecardJson: string }> = [];
-  for (const person of people) {
-    const card = await computeScorecard(deps, actor, { personId: person.id, periodKey: period.key }).catch(
-      (error: unknown) => {
-        // A person without an active version simply has no scorecard for this period.
-        if (error instanceof ValidationError) return null;
-        throw error;
-      },
-    );
-    if (card)
-      cards.push({ personId: person.id, total: card.total, rating: card.rating, scorecardJson: JSON.stringify(card) });
-  }
+  // Everyone in one pass (one query per metric), as the dashboards score them; a person without an
+  // active version simply has no scorecard for this period.
+  const live = await liveCards(deps, actor, period, people, true);
+  const cards = people.flatMap((person) => {
+    const card = live.get(person.id);
+    return card
+      ? [{ personId: person.id, total: card.total, rating: card.rating, scorecardJson: JSON.stringify(card) }]
+      : [];
+  });
   return { period, cards };
 }
 

@@ -61,7 +61,8 @@ export async function peopleInPeriod(deps: AppDeps, actor: Actor, period: Period
   return (await loadPeopleInPeriod(deps, actor, period)).inPeriod;
 }
 
-async function liveCards(
+/** The live scorecards of these people: every metric once for all of them, targets read once. */
+export async function liveCards(
   deps: AppDeps,
   actor: Actor,
   period: Period,

@@ -150,7 +150,7 @@ export const issueSchema = z.object({
 export const saveReportSchema = z.object({
   kind: z.string(),
   total: z.number(),
-  created: z.array(z.string()),
+  created: z.array(z.string()).describe('ids created; in a dry run, the good rows that would be (provisional ids)'),
   updated: z.array(z.string()),
   unchanged: z.array(z.string()),
   skippedRows: z.array(z.number()),
