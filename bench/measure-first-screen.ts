@@ -25,7 +25,6 @@ export async function measureFirstScreen(
     const figures: FirstScreenFigures = [];
     for (const [email, path] of [
       ['rep@pacer.demo', '/dashboard'],
-      ['manager@pacer.demo', '/dashboard'],
       ['admin@pacer.demo', '/customers'],
     ] as const) {
       const samples: number[] = [];

@@ -45,7 +45,9 @@ export function WallPage() {
   const { t } = useTranslation();
   const { locale, pick } = useLocale();
   const wall = useWall(token);
-  const live = useLiveRefresh(`/api/v1/wall/${encodeURIComponent(token)}/live`);
+  const isRevoked = wall.error instanceof ApiError && wall.error.status === 401;
+  // A revoked link stops listening too, instead of knocking every few seconds for days.
+  const live = useLiveRefresh(isRevoked ? null : `/api/v1/wall/${encodeURIComponent(token)}/live`);
   const now = useNow(30_000);
   const [index, setIndex] = useState(0);
   const lang = search.get('lang');
@@ -59,7 +61,7 @@ export function WallPage() {
     return () => clearInterval(timer);
   }, []);
 
-  if (wall.error instanceof ApiError && wall.error.status === 401)
+  if (isRevoked)
     return (
       <div className="wall wall-message" data-testid="wall-invalid">
         {t('wall.invalidLink')}
