@@ -12,6 +12,7 @@ import * as leaderboards from './migrations/2026-11-27-009-leaderboards.ts';
 import * as wallLinks from './migrations/2026-11-27-010-wall-links.ts';
 import * as targetSuggestions from './migrations/2026-11-27-012-target-suggestions.ts';
 import * as disputeAspect from './migrations/2026-11-27-013-dispute-aspect.ts';
+import * as activityMonthIndex from './migrations/2026-11-27-014-activity-month-index.ts';
 
 // Migrations are listed here rather than read from disk, so they work the same under tsx,
 // in tests and in a bundled build. Add new dated files to the end of this list.
@@ -24,10 +25,11 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-006-period-close': periodClose,
   '2026-11-27-007-disputes-feedback': disputes,
   '2026-11-27-008-metric-indexes': metricIndexes,
+  '2026-11-27-009-leaderboards': leaderboards,
   '2026-11-27-010-wall-links': wallLinks,
   '2026-11-27-012-target-suggestions': targetSuggestions,
-  '2026-11-27-009-leaderboards': leaderboards,
   '2026-11-27-013-dispute-aspect': disputeAspect,
+  '2026-11-27-014-activity-month-index': activityMonthIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

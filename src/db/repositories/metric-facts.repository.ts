@@ -186,7 +186,8 @@ const csat: Q = (p) => sql<FactRow>`
 function activities(p: FactParams, onlyType?: string) {
   return sql`
     with acts as (
-      select a.*, case when a.customer_id is null then 'no_customer' when a.notes_length < ${p.minNotesLength} then 'short_notes' end as invalid
+      select a.id, a.person_id, a.customer_id, a.type, a.occurred_on, a.occurred_at, a.duration_min,
+        case when a.customer_id is null then 'no_customer' when a.notes_length < ${p.minNotesLength} then 'short_notes' end as invalid
       from activities a
       where a.tenant_id = ${p.tenantId} and a.occurred_on between ${p.start} and ${p.end}${people(p, 'a.person_id')}
         ${onlyType ? sql`and a.type = ${onlyType}` : sql``}
