@@ -17,6 +17,7 @@ import './wall.css';
 // while it runs for days: one query, one stream, fixed timers.
 
 const ROTATE_MS = 12_000;
+const TEAMS_PER_PAGE = 5;
 const STATUS_COLOR = { green: '#3ccf7a', yellow: '#f5c542', red: '#ff5a5f', none: '#7a8aa8' } as const;
 
 function useWall(token: string) {
@@ -72,6 +73,10 @@ export function WallPage() {
   const data = wall.data;
   const boards = data.boards;
   const board = boards.length > 0 ? boards[index % boards.length] : undefined;
+  // Teams that do not fit one panel turn over page by page with the boards.
+  const teamPages = Math.max(1, Math.ceil(data.teams.length / TEAMS_PER_PAGE));
+  const teamPage = index % teamPages;
+  const teams = data.teams.slice(teamPage * TEAMS_PER_PAGE, (teamPage + 1) * TEAMS_PER_PAGE);
   const clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(now);
   return (
     <div className="wall" data-testid="wall">
@@ -130,8 +135,15 @@ export function WallPage() {
           )}
         </section>
         <section className="wall-panel wall-teams" data-testid="wall-teams">
-          <h2>{t('wall.teamProgress')}</h2>
-          {data.teams.map((team) => {
+          <h2>
+            {t('wall.teamProgress')}
+            {teamPages > 1 && (
+              <small className="wall-page-count">
+                {teamPage + 1} / {teamPages}
+              </small>
+            )}
+          </h2>
+          {teams.map((team) => {
             const target = team.target ?? 0;
             const share = (v: number | null) => (target > 0 && v !== null ? Math.min(v / target, 1.25) / 1.25 : 0);
             return (
