@@ -80,6 +80,41 @@ export async function apiToken(base: string): Promise<string> {
   return ((await created.json()) as { token: string }).token;
 }
 
+/** autocannon on rotating paths: `connections` clients, flat out or sharing `rate` requests a second. */
+export async function loadPaths(input: {
+  base: string;
+  headers: Record<string, string>;
+  name: string;
+  paths: readonly string[];
+  connections: number;
+  seconds: number;
+  rate?: number;
+}): Promise<LoadFigures> {
+  let next = 0;
+  const result = await autocannon({
+    url: input.base,
+    connections: input.connections,
+    duration: input.seconds,
+    ...(input.rate ? { overallRate: input.rate } : {}),
+    headers: input.headers,
+    requests: [
+      { method: 'GET', setupRequest: (r) => ({ ...r, path: input.paths[next++ % input.paths.length] as string }) },
+    ],
+  });
+  return {
+    name: input.name,
+    path: (input.paths[0] as string).replace(/[0-9a-f-]{36}/g, '<id>'),
+    connections: input.connections,
+    seconds: input.seconds,
+    requests: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
 export async function measureHttp(
   input: {
     sqliteFile: string;
@@ -119,34 +154,16 @@ export async function measureHttp(
       for (const s of scenarios) {
         const first = await fetch(`${base}${s.paths[0]}`, { headers });
         if (first.status !== 200) throw new Error(`${s.name}: ${first.status} ${await first.text()}`);
-        let next = 0;
-        const result = await autocannon({
-          url: base,
-          connections,
-          duration: input.seconds,
+        const figures = await loadPaths({
+          base,
           headers,
-          requests: [
-            {
-              method: 'GET',
-              setupRequest: (request) => ({ ...request, path: s.paths[next++ % s.paths.length] as string }),
-            },
-          ],
-        });
-        loads.push({
           name: s.name,
-          path: (s.paths[0] as string).replace(/[0-9a-f-]{36}/g, '<id>'),
+          paths: s.paths,
           connections,
           seconds: input.seconds,
-          requests: result.requests.total,
-          p50: result.latency.p50,
-          p99: result.latency.p99,
-          max: result.latency.max,
-          rps: result.requests.average,
-          errors: result.errors + result.non2xx + result.timeouts,
         });
-        log(
-          `    ${s.name.padEnd(40)} ${connections} conn.  p99 ${result.latency.p99} ms  ${result.requests.average} req/s`,
-        );
+        loads.push(figures);
+        log(`    ${s.name.padEnd(40)} ${connections} conn.  p99 ${figures.p99} ms  ${figures.rps} req/s`);
       }
 
     const all = builtInMetrics

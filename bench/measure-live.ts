@@ -1,8 +1,7 @@
 import http from 'node:http';
-import autocannon from 'autocannon';
 import { addDays } from '../src/domain/time/dates.ts';
 import { TODAY } from './calendar.ts';
-import { apiToken, type LoadFigures, startServer } from './measure-http.ts';
+import { apiToken, type LoadFigures, loadPaths, startServer } from './measure-http.ts';
 import { type Summary, summarize } from './stats.ts';
 
 // Issue 6's load: the leaderboard and team-dashboard endpoints under 100 concurrent clients
@@ -95,28 +94,9 @@ export async function measureLive(
       ['team dashboards (20 teams), flat out', teams, undefined],
       ['team dashboards, 2,000 req/s', teams, 2000],
     ] as Array<[string, string[], number | undefined]>) {
-      let next = 0;
-      const result = await autocannon({
-        url: base,
-        connections: 100,
-        duration: input.seconds,
-        ...(rate ? { overallRate: rate } : {}),
-        headers,
-        requests: [{ method: 'GET', setupRequest: (r) => ({ ...r, path: paths[next++ % paths.length] as string }) }],
-      });
-      loads.push({
-        name,
-        path: (paths[0] as string).replace(/[0-9a-f-]{36}/g, '<id>'),
-        connections: 100,
-        seconds: input.seconds,
-        requests: result.requests.total,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        max: result.latency.max,
-        rps: result.requests.average,
-        errors: result.errors + result.non2xx + result.timeouts,
-      });
-      log(`    ${name.padEnd(46)} 100 conn.  p99 ${result.latency.p99} ms  ${result.requests.average} req/s`);
+      const figures = await loadPaths({ base, headers, name, paths, connections: 100, seconds: input.seconds, rate });
+      loads.push(figures);
+      log(`    ${name.padEnd(46)} 100 conn.  p99 ${figures.p99} ms  ${figures.rps} req/s`);
     }
 
     // 500 open streams; each write must reach every one of them.
